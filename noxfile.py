@@ -1,0 +1,90 @@
+"""Sessions for the guide: sample tests on every Python, the docs site, lint and benchmarks.
+
+    nox -s test-samples        every sample on Python 3.10-3.13
+    nox -s docs                snippet gate, its tests, strict site build
+    nox -s serve               live preview on http://127.0.0.1:8000
+    nox -s lint                ruff check and format check
+    nox -s benchmark-backbone  site build time and test-samples wall time
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+SAMPLES_DIR = ROOT / "samples"
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+DOCS_PYTHON = "3.13"
+IN_CI = bool(os.environ.get("CI"))
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["test-samples", "docs", "lint"]
+# In CI a missing interpreter is an error, and nothing is downloaded (there is no internet there).
+nox.options.error_on_missing_interpreters = IN_CI
+if IN_CI:
+    nox.options.download_python = "never"
+
+
+def discover_samples() -> list[str]:
+    """Every folder under samples/ that has a requirements-test.txt is a sample."""
+    return sorted(p.parent.name for p in SAMPLES_DIR.glob("*/requirements-test.txt"))
+
+
+SAMPLES = discover_samples()
+# What never belongs in a copy of a sample: local environments and caches.
+LOCAL_ONLY = shutil.ignore_patterns(
+    ".venv", "venv", "__pycache__", ".pytest_cache", "node_modules", ".python_packages"
+)
+
+
+@nox.session(name="test-samples", python=PYTHONS)
+@nox.parametrize("sample", SAMPLES, ids=SAMPLES)
+def test_samples(session: nox.Session, sample: str) -> None:
+    """Run one sample's tests in a copy of it, alone in an empty temporary folder.
+
+    The copy is the standalone proof: nothing from the rest of the repository is
+    importable, and only the sample's own requirements-test.txt is installed.
+    """
+    with tempfile.TemporaryDirectory(prefix="azfunc-sample-") as tmp:
+        copy = Path(tmp) / sample
+        shutil.copytree(SAMPLES_DIR / sample, copy, ignore=LOCAL_ONLY)
+        session.chdir(copy)
+        session.install("-r", "requirements-test.txt")
+        session.run("python", "-m", "pytest", "-p", "no:cacheprovider", *session.posargs)
+
+
+@nox.session(python=DOCS_PYTHON)
+def docs(session: nox.Session) -> None:
+    """Check every snippet, test the checker, and build the site with --strict."""
+    session.install("-r", "docs/requirements.txt", "pytest")
+    session.run("python", "-m", "pytest", "-q", "tools/tests")
+    session.run("python", "tools/check_snippets.py")
+    session.run("mkdocs", "build", "--strict", "--site-dir", "site")
+    session.run("python", "tools/check_snippets.py", "--site", "site")
+
+
+@nox.session(python=DOCS_PYTHON)
+def serve(session: nox.Session) -> None:
+    """Preview the site with live reload on http://127.0.0.1:8000."""
+    session.install("-r", "docs/requirements.txt")
+    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs)
+
+
+@nox.session(python=DOCS_PYTHON)
+def lint(session: nox.Session) -> None:
+    """Ruff over the samples, the tools and this file."""
+    session.install("ruff")
+    session.run("ruff", "check", "samples", "tools", "noxfile.py")
+    session.run("ruff", "format", "--check", "samples", "tools", "noxfile.py")
+
+
+@nox.session(name="benchmark-backbone", python=DOCS_PYTHON)
+def benchmark_backbone(session: nox.Session) -> None:
+    """Median strict build time of the site and wall time of test-samples, cold and warm."""
+    session.install("-r", "docs/requirements.txt", "nox[uv]")
+    session.run("python", "tools/benchmark_backbone.py", *session.posargs)

@@ -1,0 +1,1 @@
+"""Helpers shared by the functions of this app. No triggers live here."""

@@ -1,0 +1,39 @@
+import azure.functions as func
+import pytest
+
+from double import main
+
+
+# --8<-- [start:test-double]
+def test_double_returns_twice_the_value():
+    req = func.HttpRequest(
+        method="GET",
+        url="/api/double",
+        params={"value": "21"},
+        body=b"",
+    )
+
+    resp = main(req)
+
+    assert resp.status_code == 200
+    assert resp.get_body() == b"21 * 2 = 42"
+
+
+# --8<-- [end:test-double]
+
+
+def test_missing_value_returns_400():
+    resp = main(func.HttpRequest(method="GET", url="/api/double", params={}, body=b""))
+
+    assert resp.status_code == 400
+    assert b"'value' query parameter" in resp.get_body()
+
+
+@pytest.mark.parametrize("raw_value", ["abc", "2.5", "", "1e3"])
+def test_non_integer_value_returns_400(raw_value):
+    req = func.HttpRequest(method="GET", url="/api/double", params={"value": raw_value}, body=b"")
+
+    resp = main(req)
+
+    assert resp.status_code == 400
+    assert b"must be an integer" in resp.get_body()
