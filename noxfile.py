@@ -1,10 +1,11 @@
 """Sessions for the guide: sample tests on every Python, the docs site, lint and benchmarks.
 
-    nox -s test-samples        every sample on Python 3.10-3.13
-    nox -s docs                snippet gate, its tests, strict site build
-    nox -s serve               live preview on http://127.0.0.1:8000
-    nox -s lint                ruff check and format check
-    nox -s benchmark-backbone  site build time and test-samples wall time
+nox -s test-samples        every sample on Python 3.10-3.13
+nox -s docs                snippet gate, its tests, strict site build
+nox -s serve               live preview on http://127.0.0.1:8000
+nox -s lint                ruff check and format check
+nox -s benchmark           each sample's benchmarks/run.py (figures recorded on its page)
+nox -s benchmark-backbone  site build time and test-samples wall time
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def discover_samples() -> list[str]:
 
 
 SAMPLES = discover_samples()
+BENCHMARKED = [s for s in SAMPLES if (SAMPLES_DIR / s / "benchmarks" / "run.py").is_file()]
 # What never belongs in a copy of a sample: local environments and caches.
 LOCAL_ONLY = shutil.ignore_patterns(
     ".venv", "venv", "__pycache__", ".pytest_cache", "node_modules", ".python_packages"
@@ -55,7 +57,7 @@ def test_samples(session: nox.Session, sample: str) -> None:
         shutil.copytree(SAMPLES_DIR / sample, copy, ignore=LOCAL_ONLY)
         session.chdir(copy)
         session.install("-r", "requirements-test.txt")
-        session.run("python", "-m", "pytest", "-p", "no:cacheprovider", *session.posargs)
+        session.run("python", "-m", "pytest", *session.posargs)
 
 
 @nox.session(python=DOCS_PYTHON)
@@ -81,6 +83,16 @@ def lint(session: nox.Session) -> None:
     session.install("ruff")
     session.run("ruff", "check", "samples", "tools", "noxfile.py")
     session.run("ruff", "format", "--check", "samples", "tools", "noxfile.py")
+
+
+@nox.session(python=DOCS_PYTHON)
+@nox.parametrize("sample", BENCHMARKED, ids=BENCHMARKED)
+def benchmark(session: nox.Session, sample: str) -> None:
+    """Run a sample's benchmarks/run.py from the sample folder; it prints and records figures."""
+    folder = SAMPLES_DIR / sample
+    session.chdir(folder)
+    session.install("-r", "requirements-test.txt", "-r", "benchmarks/requirements.txt")
+    session.run("python", "benchmarks/run.py", *session.posargs)
 
 
 @nox.session(name="benchmark-backbone", python=DOCS_PYTHON)

@@ -7,6 +7,7 @@ Checks, on the sources:
 - an include by line numbers (they drift when the file changes: use a named section);
 - a `[start:name]` marker without its `[end:name]`, an end without a start, a name used twice;
 - a section in a sample that no page includes;
+- a snippet include outside a fenced block, except of generated Markdown under docs/generated/;
 - a content tab about a model labelled anything but "v1 model" or "v2 model"
   (linked tabs switch together only when their labels match exactly).
 
@@ -44,6 +45,8 @@ INCLUDE_LINE = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"(?P<target>[^"]+)"[ \t]*$'
 ANY_SNIPPET_SYNTAX = re.compile(r"-{1,}8<-{1,}")
 FENCE_OPEN = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
 MODEL_TAB = re.compile(r'^[ \t]*===[+!]*[ \t]+"(?P<label>[^"]*)"')
+# Markdown written by a build step (such as the function manifests), included as page content.
+GENERATED_MARKDOWN = re.compile(r"^docs/generated/[-_/0-9a-zA-Z]+\.md$")
 LINE_RANGE = re.compile(r":-?\d*(:-?\d*)?(,-?\d*(:-?\d*)?)*$")
 SECTION_SUFFIX = re.compile(r":(?P<section>[a-z][-_0-9a-z]*)$", re.IGNORECASE)
 
@@ -134,8 +137,15 @@ def scan_page(page: Path, rel: str, report: Report) -> list[Include]:
                 )
         opening = FENCE_OPEN.match(line)
         if not opening:
-            if ANY_SNIPPET_SYNTAX.search(line):
-                report.add(f"{rel}:{number}", "snippet include outside a fenced code block")
+            include = INCLUDE_LINE.match(line)
+            if include and GENERATED_MARKDOWN.match(include["target"]):
+                includes.append(Include(Path(rel), number, include["target"], None))
+            elif ANY_SNIPPET_SYNTAX.search(line):
+                report.add(
+                    f"{rel}:{number}",
+                    "snippet include outside a fenced code block "
+                    "(only generated Markdown under docs/generated/ may be included there)",
+                )
             continue
         fence = opening["fence"]
         language = (opening["info"].split() or [""])[0].lstrip(".{").lower()
