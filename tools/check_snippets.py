@@ -51,7 +51,15 @@ LINE_RANGE = re.compile(r":-?\d*(:-?\d*)?(,-?\d*(:-?\d*)?)*$")
 SECTION_SUFFIX = re.compile(r":(?P<section>[a-z][-_0-9a-z]*)$", re.IGNORECASE)
 
 # Folders a developer's machine adds to a sample; never part of it.
-LOCAL_FOLDERS = {"node_modules", "__pycache__", ".venv", "venv", ".pytest_cache", ".ruff_cache", ".nox"}
+LOCAL_FOLDERS = {
+    "node_modules",
+    "__pycache__",
+    ".venv",
+    "venv",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".nox",
+}
 TEXT_SUFFIXES = {".py", ".json", ".txt", ".ini", ".toml", ".cfg", ".md", ".yml", ".yaml", ""}
 
 
@@ -129,12 +137,12 @@ def scan_page(page: Path, rel: str, report: Report) -> list[Include]:
         line = lines[number]
         number += 1
         tab = MODEL_TAB.match(line)
-        if tab and re.search(r"\bv[12]\b", tab["label"], re.IGNORECASE):
-            if tab["label"] not in MODEL_TAB_LABELS:
-                report.add(
-                    f"{rel}:{number}",
-                    f'tab label "{tab["label"]}": use exactly "v1 model" or "v2 model"',
-                )
+        about_a_model = tab and re.search(r"\bv[12]\b", tab["label"], re.IGNORECASE)
+        if about_a_model and tab["label"] not in MODEL_TAB_LABELS:
+            report.add(
+                f"{rel}:{number}",
+                f'tab label "{tab["label"]}": use exactly "v1 model" or "v2 model"',
+            )
         opening = FENCE_OPEN.match(line)
         if not opening:
             include = INCLUDE_LINE.match(line)
