@@ -3,6 +3,7 @@
 nox -s test-samples        every sample on Python 3.10-3.13
 nox -s docs                snippet gate, its tests, strict site build
 nox -s serve               live preview on http://127.0.0.1:8000
+nox -s site-browser        the built site in headless Chromium (linked model tabs)
 nox -s lint                ruff check and format check
 nox -s benchmark           each sample's benchmarks/run.py (figures recorded on its page)
 nox -s benchmark-backbone  site build time and test-samples wall time
@@ -75,6 +76,15 @@ def serve(session: nox.Session) -> None:
     """Preview the site with live reload on http://127.0.0.1:8000."""
     session.install("-r", "docs/requirements.txt")
     session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs)
+
+
+@nox.session(name="site-browser", python=DOCS_PYTHON)
+def site_browser(session: nox.Session) -> None:
+    """Build the site and check it in Debian's Chromium: the model tabs follow the reader."""
+    session.install("-r", "docs/requirements.txt", "-r", "tools/browser_tests/requirements.txt")
+    site = Path(session.create_tmp()) / "site"
+    session.run("mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site))
+    session.run("python", "-m", "pytest", "-q", "tools/browser_tests", env={"SITE_DIR": str(site)})
 
 
 @nox.session(python=DOCS_PYTHON)
