@@ -2,6 +2,7 @@
 
 nox -s test-samples        every sample on Python 3.10-3.13
 nox -s docs                snippet gate, its tests, strict site build
+nox -s docs-zensical       the same site built with Zensical
 nox -s serve               live preview on http://127.0.0.1:8000
 nox -s site-browser        the built site in headless Chromium (linked model tabs)
 nox -s lint                ruff check and format check
@@ -68,6 +69,15 @@ def docs(session: nox.Session) -> None:
     session.run("python", "-m", "pytest", "-q", "tools/tests")
     session.run("python", "tools/check_snippets.py")
     session.run("mkdocs", "build", "--strict", "--site-dir", "site")
+    session.run("python", "tools/check_snippets.py", "--site", "site")
+
+
+@nox.session(name="docs-zensical", python=DOCS_PYTHON)
+def docs_zensical(session: nox.Session) -> None:
+    """Build the same mkdocs.yml with Zensical, Material's successor, and check its pages too."""
+    # 0.0.73 is the newest release whose dependencies all install from PyPI today.
+    session.install("-r", "docs/requirements.txt", "zensical==0.0.73")
+    session.run("zensical", "build", "--strict", "--clean", "--config-file", "mkdocs.yml")
     session.run("python", "tools/check_snippets.py", "--site", "site")
 
 
