@@ -1,0 +1,68 @@
+"""The manifest table, and --check failing on a manifest that no longer matches the report."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+HARNESS_DIR = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("manifest", HARNESS_DIR / "manifest.py")
+manifest = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(manifest)
+
+REPORT = {
+    "route_prefix": "api",
+    "functions": [
+        {
+            "name": "hourly",
+            "bindings": [{"name": "timer", "type": "timerTrigger", "direction": "in"}],
+        },
+        {
+            "name": "HttpGreeting",
+            "bindings": [
+                {
+                    "name": "req",
+                    "type": "httpTrigger",
+                    "direction": "in",
+                    "route": None,
+                    "methods": [],
+                    "authLevel": "anonymous",
+                },
+                {"name": "$return", "type": "http", "direction": "out"},
+            ],
+        },
+    ],
+}
+
+
+def test_rows_are_sorted_and_http_details_filled_in():
+    rows = manifest.render(REPORT).splitlines()[2:]
+
+    assert rows == [
+        "| Function | Trigger | Route | Methods | Auth level | Bindings |",
+        "| --- | --- | --- | --- | --- | --- |",
+        "| `HttpGreeting` | httpTrigger | `/api/HttpGreeting` | any | anonymous "
+        "| `req` (httpTrigger, in)<br>`$return` (http, out) |",
+        "| `hourly` | timerTrigger | — | — | — | `timer` (timerTrigger, in) |",
+    ]
+
+
+def test_empty_route_prefix_serves_from_the_root():
+    assert manifest.http_route("", "/{*route}", "http_app_func") == "/{*route}"
+
+
+def test_check_fails_on_a_stale_manifest_and_leaves_it(tmp_path, capsys):
+    report, output = tmp_path / "report.json", tmp_path / "sample.md"
+    report.write_text(json.dumps(REPORT))
+    output.write_text("stale\n")
+
+    assert manifest.main([str(report), "--output", str(output), "--check"]) == 1
+    assert output.read_text() == "stale\n"
+    assert "out of date" in capsys.readouterr().err
+
+
+def test_write_then_check_passes(tmp_path):
+    report, output = tmp_path / "report.json", tmp_path / "generated" / "sample.md"
+    report.write_text(json.dumps(REPORT))
+
+    assert manifest.main([str(report), "--output", str(output)]) == 0
+    assert manifest.main([str(report), "--output", str(output), "--check"]) == 0
