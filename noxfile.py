@@ -1,6 +1,7 @@
 """Sessions for the guide: sample tests on every Python, the docs site, lint and benchmarks.
 
 nox -s test-samples        every sample on Python 3.10-3.13
+nox -s conformance         every sample indexed, loaded and invoked by the real Python worker
 nox -s docs                snippet gate, its tests, strict site build
 nox -s docs-zensical       the same site built with Zensical
 nox -s serve               live preview on http://127.0.0.1:8000
@@ -44,6 +45,10 @@ BENCHMARKED = [s for s in SAMPLES if (SAMPLES_DIR / s / "benchmarks" / "run.py")
 LOCAL_ONLY = shutil.ignore_patterns(
     ".venv", "venv", "__pycache__", ".pytest_cache", "node_modules", ".python_packages"
 )
+CONFORMANCE_DIR = ROOT / "tools" / "conformance"
+MANIFESTS_DIR = ROOT / "docs" / "generated" / "functions"
+# The worker's runtime packages (azure-functions-runtime, -v1) require Python 3.13 or later.
+WORKER_PYTHON = "3.13"
 
 
 @nox.session(name="test-samples", python=PYTHONS)
@@ -60,6 +65,46 @@ def test_samples(session: nox.Session, sample: str) -> None:
         session.chdir(copy)
         session.install("-r", "requirements-test.txt")
         session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session(python=WORKER_PYTHON)
+@nox.parametrize("sample", SAMPLES, ids=SAMPLES)
+def conformance(session: nox.Session, sample: str) -> None:
+    """Index, load and invoke one sample through the real Python worker, in a copy of it.
+
+    Fails on anything the worker rejects, or an HTTP function whose example request (from the
+    sample's tests/http_examples.json) gets no 2xx. Then writes the sample's function manifest
+    to docs/generated/functions/; in CI it fails instead when the committed one differs.
+    """
+    # The harness's own tests run once after the samples, whichever samples were selected.
+    session.notify("conformance-harness")
+    with tempfile.TemporaryDirectory(prefix="azfunc-conformance-") as tmp:
+        copy = Path(tmp) / sample
+        shutil.copytree(SAMPLES_DIR / sample, copy, ignore=LOCAL_ONLY)
+        session.chdir(copy)
+        session.install(
+            "-r", "requirements-test.txt", "-r", str(CONFORMANCE_DIR / "requirements.txt")
+        )
+        report = Path(tmp) / "report.json"
+        # -P: nothing beside host.py may shadow the app's own modules.
+        session.run(
+            "python", "-P", str(CONFORMANCE_DIR / "host.py"), str(copy), "--report", str(report)
+        )
+        session.run(
+            "python",
+            str(CONFORMANCE_DIR / "manifest.py"),
+            str(report),
+            "--output",
+            str(MANIFESTS_DIR / f"{sample}.md"),
+            *(["--check"] if IN_CI else []),
+        )
+
+
+@nox.session(name="conformance-harness", python=WORKER_PYTHON)
+def conformance_harness(session: nox.Session) -> None:
+    """Test the harness: each broken app in tools/conformance/ fails as the worker fails it."""
+    session.install("-r", str(CONFORMANCE_DIR / "requirements.txt"), "azure-functions", "pytest")
+    session.run("python", "-m", "pytest", "-q", str(CONFORMANCE_DIR / "tests"), *session.posargs)
 
 
 @nox.session(python=DOCS_PYTHON)
