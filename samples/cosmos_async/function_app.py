@@ -1,0 +1,140 @@
+"""Products in Cosmos DB through the async azure-cosmos client: create, read, list and query."""
+
+# --8<-- [start:app]
+import json
+import logging
+from typing import Any
+
+import azure.functions as func
+from azure.cosmos import exceptions
+
+import database
+import products
+
+app = func.FunctionApp(http_auth_level=func.AuthLevel.FUNCTION)
+# --8<-- [end:app]
+
+# The most items one answer holds; a real API would page with continuation tokens.
+MAX_RESULTS = 100
+
+
+def json_response(body: Any, status_code: int = 200) -> func.HttpResponse:
+    return func.HttpResponse(json.dumps(body), status_code=status_code, mimetype="application/json")
+
+
+def error_response(status_code: int, message: str) -> func.HttpResponse:
+    return json_response({"error": message}, status_code)
+
+
+# --8<-- [start:unavailable]
+def unavailable(error: database.DatabaseUnavailable) -> func.HttpResponse:
+    """503, and a hint to retry: the caller did nothing wrong, the database is away."""
+    logging.warning("Answering 503: %s", error, exc_info=error)
+    response = error_response(503, f"{error} Try again in a few seconds.")
+    response.headers["Retry-After"] = "5"
+    return response
+
+
+# --8<-- [end:unavailable]
+
+
+# --8<-- [start:create-product]
+@app.function_name(name="CreateProduct")
+@app.route(route="products", methods=["POST"])
+async def create_product(req: func.HttpRequest) -> func.HttpResponse:
+    try:
+        body = req.get_json()
+    except ValueError:
+        return error_response(400, "The body must be JSON.")
+    try:
+        product = products.parse_product(body)
+    except products.InvalidProduct as error:
+        return error_response(400, str(error))
+    try:
+        created = await database.run(lambda container: container.create_item(product))
+    except exceptions.CosmosResourceExistsError:
+        return error_response(
+            409,
+            f"Category {product['category']!r} already has a product with id {product['id']!r}.",
+        )
+    except database.DatabaseUnavailable as error:
+        return unavailable(error)
+    return json_response(products.public_view(created), status_code=201)
+
+
+# --8<-- [end:create-product]
+
+
+# --8<-- [start:read-product]
+@app.function_name(name="ReadProduct")
+@app.route(route="products/{category}/{id}", methods=["GET"])
+async def read_product(req: func.HttpRequest) -> func.HttpResponse:
+    category, product_id = req.route_params["category"], req.route_params["id"]
+    try:
+        # A point read: the id and the partition key find the item without a query.
+        item = await database.run(
+            lambda container: container.read_item(item=product_id, partition_key=category)
+        )
+    except exceptions.CosmosResourceNotFoundError:
+        return error_response(404, f"No product with id {product_id!r} in category {category!r}.")
+    except database.DatabaseUnavailable as error:
+        return unavailable(error)
+    return json_response(products.public_view(item))
+
+
+# --8<-- [end:read-product]
+
+
+# --8<-- [start:list-products]
+@app.function_name(name="ListProducts")
+@app.route(route="products", methods=["GET"])
+async def list_products(req: func.HttpRequest) -> func.HttpResponse:
+    try:
+        # Reads every partition: fine for a small container, costly for a big one.
+        items = await database.run(
+            lambda container: database.collect(
+                container.read_all_items(max_item_count=MAX_RESULTS), limit=MAX_RESULTS
+            )
+        )
+    except database.DatabaseUnavailable as error:
+        return unavailable(error)
+    return json_response([products.public_view(item) for item in items])
+
+
+# --8<-- [end:list-products]
+
+
+# --8<-- [start:query-products]
+# Fixed query texts: a value from the request reaches Cosmos DB only as a @parameter.
+# Each names the partition key in WHERE, although partition_key= already limits the query
+# to one partition: the local test server needs that (see README.md), Cosmos DB doesn't mind.
+IN_CATEGORY = "SELECT * FROM c WHERE c.category = @category ORDER BY c.name"
+IN_CATEGORY_WITH_NAME = "SELECT * FROM c WHERE c.category = @category AND c.name = @name"
+
+
+@app.function_name(name="QueryProducts")
+@app.route(route="products/search", methods=["GET"])
+async def query_products(req: func.HttpRequest) -> func.HttpResponse:
+    category, name = req.params.get("category"), req.params.get("name")
+    if not category:
+        return error_response(400, "Pass the category to search: ?category=tools, and &name=...")
+    parameters = [{"name": "@category", "value": category}]
+    query = IN_CATEGORY
+    if name:
+        parameters.append({"name": "@name", "value": name})
+        query = IN_CATEGORY_WITH_NAME
+    try:
+        items = await database.run(
+            lambda container: database.collect(
+                container.query_items(
+                    query, parameters=parameters, partition_key=category, max_item_count=MAX_RESULTS
+                ),
+                limit=MAX_RESULTS,
+            )
+        )
+    except database.DatabaseUnavailable as error:
+        return unavailable(error)
+    return json_response([products.public_view(item) for item in items])
+
+
+# --8<-- [end:query-products]

@@ -1,0 +1,108 @@
+"""One client per worker process, and a quick 503 when the database is out of reach."""
+
+import asyncio
+import socket
+import time
+
+import pytest
+from azure.cosmos.aio import CosmosClient
+
+import database
+import function_app
+
+TIME_LIMIT_SECONDS = 2
+
+
+@pytest.fixture
+def no_client_yet(api):
+    """Start and end the test with no cached client, as a newly started worker does."""
+    api.run(database.close())
+    yield
+    api.run(database.close())
+
+
+@pytest.fixture
+def clients_made(monkeypatch, no_client_yet):
+    """Every CosmosClient the app makes: the real client, counted."""
+    made = []
+
+    class CountedCosmosClient(CosmosClient):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(database, "CosmosClient", CountedCosmosClient)
+    return made
+
+
+def test_invocations_reuse_one_client(api, new_product, clients_made):
+    product = new_product()
+    api.create(product)
+    api.read(product["category"], product["id"])
+    api.list()
+
+    assert len(clients_made) == 1
+
+
+def test_concurrent_first_invocations_make_one_client(api, clients_made):
+    async def ten_at_once():
+        requests = [function_app.list_products(api_request()) for _ in range(10)]
+        return await asyncio.gather(*requests)
+
+    answers = api.run(ten_at_once())
+
+    assert [answer.status_code for answer in answers] == [200] * 10
+    assert len(clients_made) == 1
+
+
+def api_request():
+    import azure.functions as func
+
+    return func.HttpRequest("GET", "/api/products", body=b"")
+
+
+@pytest.fixture
+def refused_endpoint():
+    """An HTTPS endpoint on loopback where nothing listens: connections are refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"https://127.0.0.1:{port}/"
+
+
+@pytest.fixture
+def silent_endpoint():
+    """An endpoint that accepts connections and never answers, like a hung server."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        yield f"https://127.0.0.1:{listener.getsockname()[1]}/"
+
+
+@pytest.mark.parametrize("endpoint", ["refused_endpoint", "silent_endpoint"])
+def test_unreachable_database_returns_503_within_the_time_limit(
+    api, no_client_yet, monkeypatch, request, endpoint
+):
+    monkeypatch.setenv("COSMOS_ENDPOINT", request.getfixturevalue(endpoint))
+    monkeypatch.setenv("COSMOS_TIMEOUT_SECONDS", str(TIME_LIMIT_SECONDS))
+
+    started = time.monotonic()
+    answer = api.list()
+    elapsed = time.monotonic() - started
+
+    assert answer.status == 503
+    assert "Cosmos DB" in answer.body["error"]
+    assert answer.headers["Retry-After"] == "5"
+    assert elapsed < TIME_LIMIT_SECONDS + 1.5
+
+
+def test_after_an_outage_the_next_invocation_connects(
+    api, no_client_yet, monkeypatch, refused_endpoint, app_settings
+):
+    monkeypatch.setenv("COSMOS_ENDPOINT", refused_endpoint)
+    assert api.list().status == 503
+
+    monkeypatch.setenv("COSMOS_ENDPOINT", app_settings["COSMOS_ENDPOINT"])
+
+    # The failed first connection left nothing cached, so this one starts afresh.
+    assert api.list().status == 200
