@@ -20,7 +20,8 @@ The app folder may hold, beside the app:
   (see tools/conformance/README.md);
 - tests/app_environment.py: a context manager app_environment() that starts the servers the app
   needs and yields the app settings pointing at them, stopped on exit.
-local.settings.json "Values" are applied first, as Core Tools does.
+local.settings.json "Values" are applied as Core Tools applies them, then app_environment()'s
+settings over them.
 """
 
 from __future__ import annotations
@@ -486,8 +487,10 @@ def main(argv: list[str] | None = None) -> int:
     # The host starts the worker in the app folder, and the worker imports the app from there.
     os.chdir(app_dir)
     sys.path.insert(0, str(app_dir))
-    os.environ.update(local_settings(app_dir))
+    # app_environment() decides from the caller's environment (it may point at a real server),
+    # so it runs first; its settings then win over local.settings.json, which Core Tools applies.
     with app_environment(app_dir) as settings:
+        os.environ.update(local_settings(app_dir))
         os.environ.update(settings)
         script = os.environ.get("PYTHON_SCRIPT_FILE_NAME", "function_app.py")
         is_v2 = (app_dir / script).is_file()
