@@ -5,10 +5,12 @@ import azure.functions as func
 
 from books_api import create_app
 
+api = create_app()
+
 # One HTTP function, "books_api", with the route "/{*route}": every path and method goes to
 # FastAPI. Every caller needs a function key in Azure (see README.md).
 app = func.AsgiFunctionApp(
-    app=create_app(),
+    app=api,
     http_auth_level=func.AuthLevel.FUNCTION,
     function_name="books_api",
 )
