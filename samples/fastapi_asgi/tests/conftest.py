@@ -46,6 +46,7 @@ class InvocationContext:
     thread_local_storage: object = None
 
 
+# --8<-- [start:func-request]
 def to_func_request(method, path, *, json_body=None, body=b"", headers=None):
     """A func.HttpRequest shaped like the one the host builds for http://localhost:7071{path}."""
     headers = dict(headers or {})
@@ -62,6 +63,9 @@ def to_func_request(method, path, *, json_body=None, body=b"", headers=None):
         route_params={"route": parts.path.lstrip("/")},
         body=body,
     )
+
+
+# --8<-- [end:func-request]
 
 
 class FunctionsPath:
@@ -111,10 +115,14 @@ def testclient_path():
         yield TestClientPath(client)
 
 
+# --8<-- [start:both-paths]
 @pytest.fixture(params=["functions", "testclient"])
 def api(request):
     """The same app through each path in turn."""
     return request.getfixturevalue(f"{request.param}_path")
+
+
+# --8<-- [end:both-paths]
 
 
 @pytest.fixture

@@ -104,6 +104,13 @@ def test_body_without_json_content_type_returns_422(api, author):
 # --- read ---------------------------------------------------------------------------------
 
 
+def test_read_follows_the_location_header(api, author):
+    location = create(api, new_book(author)).headers["Location"]
+
+    assert api.request("GET", location).json()["author"] == author
+
+
+# --8<-- [start:test-read-book]
 def test_read_returns_the_created_book(api, author):
     created = create(api, new_book(author, title="Adam Bede", year=1859)).json()
 
@@ -113,17 +120,14 @@ def test_read_returns_the_created_book(api, author):
     assert reply.json() == created
 
 
-def test_read_follows_the_location_header(api, author):
-    location = create(api, new_book(author)).headers["Location"]
-
-    assert api.request("GET", location).json()["author"] == author
-
-
 def test_read_unknown_book_returns_404_with_a_message(api):
     reply = api.request("GET", "/books/999999")
 
     assert reply.status == 404
     assert reply.json() == {"detail": "There is no book 999999."}
+
+
+# --8<-- [end:test-read-book]
 
 
 def test_read_with_a_non_integer_id_returns_422(api):

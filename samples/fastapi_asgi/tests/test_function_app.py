@@ -27,6 +27,7 @@ def test_every_route_needs_a_function_key(http_trigger):
     assert http_trigger["authLevel"] == "FUNCTION"
 
 
+# --8<-- [start:query-in-url]
 def test_query_parameters_are_read_from_the_url_not_from_params(functions_path):
     """The middleware builds the ASGI request from req.url: `params` never reaches FastAPI."""
     req = func.HttpRequest(
@@ -38,3 +39,6 @@ def test_query_parameters_are_read_from_the_url_not_from_params(functions_path):
     # FastAPI would refuse limit=0 with a 422: it never saw it, and used the default.
     assert resp.status_code == 200
     assert json.loads(resp.get_body())["limit"] == 20
+
+
+# --8<-- [end:query-in-url]

@@ -104,6 +104,12 @@ def test_body_without_json_content_type_returns_422(api, author):
 # --- read ---------------------------------------------------------------------------------
 
 
+def test_read_follows_the_location_header(api, author):
+    location = create(api, new_book(author)).headers["Location"]
+
+    assert api.request("GET", location).json()["author"] == author
+
+
 def test_read_returns_the_created_book(api, author):
     created = create(api, new_book(author, title="Adam Bede", year=1859)).json()
 
@@ -111,12 +117,6 @@ def test_read_returns_the_created_book(api, author):
 
     assert reply.status == 200
     assert reply.json() == created
-
-
-def test_read_follows_the_location_header(api, author):
-    location = create(api, new_book(author)).headers["Location"]
-
-    assert api.request("GET", location).json()["author"] == author
 
 
 def test_read_unknown_book_returns_404_with_a_message(api):
