@@ -4,7 +4,6 @@ Importing azurefunctions.extensions.http.fastapi switches the whole app to HTTP 
 every HTTP function in it takes a FastAPI Request and returns a FastAPI response.
 """
 
-# --8<-- [start:enable-streams]
 import asyncio
 import hashlib
 import json
@@ -13,6 +12,7 @@ import os
 import random
 from collections.abc import AsyncIterator
 
+# --8<-- [start:enable-streams]
 import azure.functions as func
 from azurefunctions.extensions.http.fastapi import JSONResponse, Request, StreamingResponse
 from starlette.requests import ClientDisconnect
@@ -27,6 +27,7 @@ MAX_PAYLOAD_BYTES = 1024**3
 PAYLOAD_SEED = 2024
 
 
+# --8<-- [start:refusals]
 def error(status_code: int, message: str) -> JSONResponse:
     """Every refusal looks the same: a 4xx status and {"error": "what to do instead"}."""
     return JSONResponse({"error": message}, status_code=status_code)
@@ -43,6 +44,9 @@ def whole_number(raw: str | None, name: str, default: int, low: int, high: int) 
     if not low <= value <= high:
         raise ValueError(f"'{name}' must be between {low} and {high}, not {value}.")
     return value
+
+
+# --8<-- [end:refusals]
 
 
 # --8<-- [start:stream-records]
