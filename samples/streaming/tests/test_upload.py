@@ -1,8 +1,9 @@
 """UploadFile: a body read chunk by chunk, hashed as it arrives, with a size limit."""
 
 import hashlib
+import json
 import os
-import socket
+from http.client import HTTPConnection
 from urllib.parse import urlsplit
 
 import pytest
@@ -126,18 +127,21 @@ def test_chunked_upload_over_the_limit_gets_413_while_the_client_is_still_sendin
 def test_limit_defaults_to_100_mib_and_a_declared_length_is_refused_unread(host, monkeypatch):
     monkeypatch.delenv("STREAM_MAX_UPLOAD_BYTES", raising=False)
     address = urlsplit(host.base_url)
+    conn = HTTPConnection(address.hostname, address.port, timeout=5)
+    try:
+        conn.putrequest("POST", "/api/upload")
+        conn.putheader("Content-Type", "application/octet-stream")
+        conn.putheader("Content-Length", str(100 * MiB + 1))
+        conn.endheaders()  # the headers only: the function answers without any of the body
+        response = conn.getresponse()
+        answer = json.loads(response.read())
+    finally:
+        conn.close()
 
-    # Only the request's headers: the function answers without a single byte of the body.
-    with socket.create_connection((address.hostname, address.port), timeout=5) as conn:
-        conn.sendall(
-            b"POST /api/upload HTTP/1.1\r\nHost: localhost\r\n"
-            b"Content-Type: application/octet-stream\r\n"
-            + f"Content-Length: {100 * MiB + 1}\r\n\r\n".encode()
-        )
-        reply = conn.recv(64 * 1024)
-
-    assert reply.startswith(b"HTTP/1.1 413 ")
-    assert f"the most this app takes is {100 * MiB}.".encode() in reply
+    assert response.status == 413
+    assert answer == {
+        "error": f"The upload is {100 * MiB + 1} bytes; the most this app takes is {100 * MiB}."
+    }
 
 
 def test_invalid_limit_setting_fails_loudly(http, host, monkeypatch):
