@@ -1,0 +1,54 @@
+"""The example requests in http_examples.json (one per function, also sent by the
+conformance run through the real worker) get the answers they say, in order of name."""
+
+import json
+import re
+import uuid
+from pathlib import Path
+
+import database
+import function_app
+
+EXAMPLES = json.loads((Path(__file__).parent / "http_examples.json").read_text())
+# Function name -> (function, route): the routes the decorators in function_app.py declare.
+FUNCTIONS = {
+    "CreateProduct": (function_app.create_product, "products"),
+    "ListProducts": (function_app.list_products, "products"),
+    "QueryProducts": (function_app.query_products, "products/search"),
+    "ReadProduct": (function_app.read_product, "products/{category}/{id}"),
+}
+
+
+def route_params(route: str, path: str) -> dict[str, str]:
+    pattern = re.sub(r"\\{(\w+)\\}", r"(?P<\1>[^/]+)", re.escape(route))
+    match = re.fullmatch(f"/api/{pattern}", path)
+    assert match, f"{path} doesn't match the route {route}"
+    return match.groupdict()
+
+
+def test_every_function_has_one_example():
+    assert sorted(EXAMPLES) == sorted(FUNCTIONS)
+
+
+def test_examples_get_their_status_in_order_of_name(api, app_settings, monkeypatch):
+    # An empty container of this test's own, as a new app has: the examples' ids are fixed.
+    monkeypatch.setenv("COSMOS_CONTAINER", f"examples-{uuid.uuid4().hex[:8]}")
+    api.run(database.close())
+    try:
+        for name in sorted(EXAMPLES):
+            example = EXAMPLES[name]
+            function, route = FUNCTIONS[name]
+            body = json.dumps(example["json"]).encode() if "json" in example else b""
+
+            answer = api.call(
+                function,
+                example["method"],
+                example["path"],
+                body=body,
+                params=example.get("query", {}),
+                route_params=route_params(route, example["path"]),
+            )
+
+            assert answer.status == example["status"], (name, answer.body)
+    finally:
+        api.run(database.close())
