@@ -25,7 +25,11 @@ def app_settings() -> dict[str, str]:
         try:
             settings = stack.enter_context(app_environment())
         except EnvironmentUnavailable as error:
-            pytest.fail(str(error), pytrace=False)
+            problem = str(error)  # reported below, outside the except: no chained traceback
+        else:
+            problem = None
+        if problem:
+            pytest.fail(problem, pytrace=False)
         yield settings
 
 
