@@ -13,6 +13,7 @@ nox -s benchmark-backbone  site build time and test-samples wall time
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -51,6 +52,16 @@ MANIFESTS_DIR = ROOT / "docs" / "generated" / "functions"
 WORKER_PYTHON = "3.13"
 
 
+@contextlib.contextmanager
+def sample_alone(session: nox.Session, sample: str):
+    """Copy one sample by itself into an empty temporary folder, and work from there."""
+    with tempfile.TemporaryDirectory(prefix=f"azfunc-{sample}-") as tmp:
+        copy = Path(tmp) / sample
+        shutil.copytree(SAMPLES_DIR / sample, copy, ignore=LOCAL_ONLY)
+        session.chdir(copy)
+        yield copy
+
+
 @nox.session(name="test-samples", python=PYTHONS)
 @nox.parametrize("sample", SAMPLES, ids=SAMPLES)
 def test_samples(session: nox.Session, sample: str) -> None:
@@ -59,10 +70,7 @@ def test_samples(session: nox.Session, sample: str) -> None:
     The copy is the standalone proof: nothing from the rest of the repository is
     importable, and only the sample's own requirements-test.txt is installed.
     """
-    with tempfile.TemporaryDirectory(prefix="azfunc-sample-") as tmp:
-        copy = Path(tmp) / sample
-        shutil.copytree(SAMPLES_DIR / sample, copy, ignore=LOCAL_ONLY)
-        session.chdir(copy)
+    with sample_alone(session, sample):
         session.install("-r", "requirements-test.txt")
         session.run("python", "-m", "pytest", *session.posargs)
 
@@ -78,14 +86,11 @@ def conformance(session: nox.Session, sample: str) -> None:
     """
     # The harness's own tests run once after the samples, whichever samples were selected.
     session.notify("conformance-harness")
-    with tempfile.TemporaryDirectory(prefix="azfunc-conformance-") as tmp:
-        copy = Path(tmp) / sample
-        shutil.copytree(SAMPLES_DIR / sample, copy, ignore=LOCAL_ONLY)
-        session.chdir(copy)
+    with sample_alone(session, sample) as copy:
         session.install(
             "-r", "requirements-test.txt", "-r", str(CONFORMANCE_DIR / "requirements.txt")
         )
-        report = Path(tmp) / "report.json"
+        report = copy.parent / "report.json"
         # -P: nothing beside host.py may shadow the app's own modules.
         session.run(
             "python", "-P", str(CONFORMANCE_DIR / "host.py"), str(copy), "--report", str(report)
