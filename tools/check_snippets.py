@@ -73,7 +73,6 @@ class Include:
 
 @dataclass
 class SampleFile:
-    lines: list[str]
     sections: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -88,7 +87,7 @@ class Report:
 def parse_sections(path: Path, rel: str, report: Report) -> SampleFile:
     """Read a sample file and the text of each named section in it."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    sample = SampleFile(lines)
+    sample = SampleFile()
     open_sections: dict[str, int] = {}
     for number, line in enumerate(lines, start=1):
         marker = SECTION_MARKER.search(line)
