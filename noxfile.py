@@ -47,6 +47,7 @@ LOCAL_ONLY = shutil.ignore_patterns(
     ".venv", "venv", "__pycache__", ".pytest_cache", "node_modules", ".python_packages"
 )
 CONFORMANCE_DIR = ROOT / "tools" / "conformance"
+COVERAGE_CONFIG = ROOT / "tools" / "coverage.ini"
 MANIFESTS_DIR = ROOT / "docs" / "generated" / "functions"
 # The worker's runtime packages (azure-functions-runtime, -v1) require Python 3.13 or later.
 WORKER_PYTHON = "3.13"
@@ -68,11 +69,20 @@ def test_samples(session: nox.Session, sample: str) -> None:
     """Run one sample's tests in a copy of it, alone in an empty temporary folder.
 
     The copy is the standalone proof: nothing from the rest of the repository is
-    importable, and only the sample's own requirements-test.txt is installed.
+    importable, and only the sample's own requirements-test.txt is installed (plus
+    pytest-cov). The run fails unless the tests cover every line of the app's code.
     """
     with sample_alone(session, sample):
-        session.install("-r", "requirements-test.txt")
-        session.run("python", "-m", "pytest", *session.posargs)
+        session.install("-r", "requirements-test.txt", "pytest-cov>=7")
+        session.run(
+            "python",
+            "-m",
+            "pytest",
+            "--cov",
+            f"--cov-config={COVERAGE_CONFIG}",
+            "--cov-report=term-missing",
+            *session.posargs,
+        )
 
 
 @nox.session(python=WORKER_PYTHON)
