@@ -7,7 +7,7 @@ nox -s docs-zensical       the same site built with Zensical
 nox -s serve               live preview on http://127.0.0.1:8000
 nox -s site-browser        the built site in headless Chromium (linked model tabs)
 nox -s lint                ruff check and format check
-nox -s benchmark           each sample's benchmarks/run.py (figures recorded on its page)
+nox -s benchmark           each sample's benchmarks/run.py; -- --record keeps the figures
 nox -s benchmark-backbone  site build time and test-samples wall time
 """
 
@@ -168,11 +168,37 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=DOCS_PYTHON)
 @nox.parametrize("sample", BENCHMARKED, ids=BENCHMARKED)
 def benchmark(session: nox.Session, sample: str) -> None:
-    """Run a sample's benchmarks/run.py from the sample folder; it prints and records figures."""
-    folder = SAMPLES_DIR / sample
-    session.chdir(folder)
-    session.install("-r", "requirements-test.txt", "-r", "benchmarks/requirements.txt")
-    session.run("python", "benchmarks/run.py", *session.posargs)
+    """Run a sample's benchmarks/run.py in a copy of the sample; it prints its figures.
+
+    The figures a page shows are the recorded ones in the sample's benchmarks/ folder. A run
+    changes them only when asked: `nox -s "benchmark(<sample>)" -- --record` copies back the
+    files the run wrote into benchmarks/. Other arguments go to run.py.
+    """
+    record = "--record" in session.posargs
+    args = [a for a in session.posargs if a != "--record"]
+    with sample_alone(session, sample) as copy:
+        session.install("-r", "requirements-test.txt", "-r", "benchmarks/requirements.txt")
+        session.run("python", "benchmarks/run.py", *args)
+        written = changed_files(SAMPLES_DIR / sample / "benchmarks", copy / "benchmarks")
+        if not record:
+            session.log(f"Not recorded: {', '.join(written) or 'nothing written'} (add -- --record)")
+            return
+        for name in written:
+            shutil.copy2(copy / "benchmarks" / name, SAMPLES_DIR / sample / "benchmarks" / name)
+            session.log(f"Recorded samples/{sample}/benchmarks/{name}")
+
+
+def changed_files(original: Path, copy: Path) -> list[str]:
+    """Files under copy/ that are new or differ from original/ (caches aside)."""
+    changed = []
+    for path in sorted(copy.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        name = path.relative_to(copy).as_posix()
+        before = original / name
+        if not before.is_file() or before.read_bytes() != path.read_bytes():
+            changed.append(name)
+    return changed
 
 
 @nox.session(name="benchmark-backbone", python=DOCS_PYTHON)

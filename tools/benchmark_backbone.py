@@ -7,7 +7,8 @@ Run it through nox, which installs the docs requirements and nox itself:
 
 "Cold" runs test-samples with an empty uv cache, so every package is downloaded;
 "warm" runs it again with the cache the cold run filled. nox recreates every session's
-virtual environment in both. Figures are printed and written to benchmarks/backbone.json.
+virtual environment in both. Figures are printed and written to benchmarks/backbone.json,
+and as a table to benchmarks/backbone.md (the README links it; no one types the figures).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "backbone.json"
+TABLE = ROOT / "benchmarks" / "backbone.md"
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> float:
@@ -54,6 +56,24 @@ def test_samples_seconds(rounds: int) -> tuple[list[float], list[float]]:
             warm.append(timed([*command, "--envdir", envdir], env))
             print(f"  test-samples warm: {warm[-1]:.1f} s", flush=True)
     return cold, warm
+
+
+def markdown_table(results: dict) -> str:
+    rows = [
+        ("`mkdocs build --strict`", results["site_build_strict_s"], "s"),
+        ("`nox -s test-samples`, cold", results["test_samples_cold_s"], "s"),
+        ("`nox -s test-samples`, warm", results["test_samples_warm_s"], "s"),
+    ]
+    lines = [
+        f"Backbone medians of {results['date']}, {results['machine']}, "
+        f"{results['test_samples_sessions']} test-samples sessions "
+        "(written by `nox -s benchmark-backbone`):",
+        "",
+        "| What | Median | Runs |",
+        "| --- | --- | --- |",
+    ]
+    lines += [f"| {what} | {fig['median']} {unit} | {len(fig['runs'])} |" for what, fig, unit in rows]
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:
@@ -86,6 +106,7 @@ def main() -> None:
     }
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    TABLE.write_text(markdown_table(results), encoding="utf-8")
     medians = {key: value["median"] for key, value in results.items() if isinstance(value, dict)}
     print(f"\nmedians ({session_count} test-samples sessions): {medians}")
     print(f"written to {RESULTS.relative_to(ROOT)}")
