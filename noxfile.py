@@ -181,7 +181,9 @@ def benchmark(session: nox.Session, sample: str) -> None:
         session.run("python", "benchmarks/run.py", *args)
         written = changed_files(SAMPLES_DIR / sample / "benchmarks", copy / "benchmarks")
         if not record:
-            session.log(f"Not recorded: {', '.join(written) or 'nothing written'} (add -- --record)")
+            session.log(
+                f"Not recorded: {', '.join(written) or 'nothing written'} (add -- --record)"
+            )
             return
         for name in written:
             shutil.copy2(copy / "benchmarks" / name, SAMPLES_DIR / sample / "benchmarks" / name)

@@ -72,7 +72,9 @@ def markdown_table(results: dict) -> str:
         "| What | Median | Runs |",
         "| --- | --- | --- |",
     ]
-    lines += [f"| {what} | {fig['median']} {unit} | {len(fig['runs'])} |" for what, fig, unit in rows]
+    lines += [
+        f"| {what} | {fig['median']} {unit} | {len(fig['runs'])} |" for what, fig, unit in rows
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -9,7 +9,9 @@ Checks, on the sources:
 - a section in a sample that no page includes;
 - a snippet include outside a fenced block, except of generated Markdown under docs/generated/;
 - a content tab about a model labelled anything but "v1 model" or "v2 model"
-  (linked tabs switch together only when their labels match exactly).
+  (linked tabs switch together only when their labels match exactly);
+- a sample page (docs/samples/<name>.md) that doesn't link to every topic page showing
+  that sample's code.
 
 With --site DIR, it also reads the built HTML and fails on any code block whose text
 isn't exactly one of the included snippets (the API reference pages are left out:
@@ -47,6 +49,8 @@ FENCE_OPEN = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
 MODEL_TAB = re.compile(r'^[ \t]*===[+!]*[ \t]+"(?P<label>[^"]*)"')
 # Markdown written by a build step (such as the function manifests), included as page content.
 GENERATED_MARKDOWN = re.compile(r"^docs/generated/[-_/0-9a-zA-Z]+\.md$")
+# The target of a Markdown link to a page, without its anchor: [text](../page.md#anchor).
+MARKDOWN_LINK = re.compile(r"\]\((?!https?:)([^)#\s]+\.md)(?:#[^)\s]*)?\)")
 LINE_RANGE = re.compile(r":-?\d*(:-?\d*)?(,-?\d*(:-?\d*)?)*$")
 SECTION_SUFFIX = re.compile(r":(?P<section>[a-z][-_0-9a-z]*)$", re.IGNORECASE)
 
@@ -218,7 +222,32 @@ def check_sources(root: Path) -> tuple[Report, dict[str, SampleFile], list[Inclu
         for name in sample.sections:
             if (rel, name) not in used:
                 report.add(rel, f"section '{name}' is not included by any page")
+    check_sample_pages_link_back(docs_dir, includes, report)
     return report, samples, includes
+
+
+def check_sample_pages_link_back(docs_dir: Path, includes: list[Include], report: Report) -> None:
+    """A sample's page links to every topic page that shows the sample's code."""
+    shown_on: dict[str, set[Path]] = {}
+    for include in includes:
+        parts = Path(include.path).parts
+        page = include.page.relative_to("docs") if include.page.parts[0] == "docs" else None
+        if len(parts) > 2 and parts[0] == "samples" and page and page.parts[0] != "samples":
+            shown_on.setdefault(parts[1], set()).add(page)
+    for sample, pages in sorted(shown_on.items()):
+        sample_page = docs_dir / "samples" / f"{sample}.md"
+        if not sample_page.is_file():
+            continue  # whether the page exists is the sample registry's check
+        links = {
+            (sample_page.parent / target).resolve()
+            for target in MARKDOWN_LINK.findall(sample_page.read_text(encoding="utf-8"))
+        }
+        for page in sorted(pages):
+            if (docs_dir / page).resolve() not in links:
+                report.add(
+                    f"docs/samples/{sample}.md",
+                    f"doesn't link to {page.as_posix()}, which shows this sample's code",
+                )
 
 
 def rendered_text(lines: list[str]) -> str:

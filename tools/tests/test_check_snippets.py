@@ -244,3 +244,17 @@ def test_built_site_console_blocks_and_api_reference_are_exempt(repo):
     _, samples, includes = check_snippets.check_sources(repo)
 
     assert check_snippets.check_site(repo, repo / "site", samples, includes).problems == []
+
+
+def test_sample_page_must_link_to_the_pages_showing_its_code(repo):
+    write(repo, {"docs/samples/demo.md": "# Sample: demo\n\nShown on the home page.\n"})
+
+    assert problems(repo) == [
+        "docs/samples/demo.md: doesn't link to index.md, which shows this sample's code"
+    ]
+
+
+def test_sample_page_linking_to_the_pages_showing_its_code_passes(repo):
+    write(repo, {"docs/samples/demo.md": "# Sample: demo\n\nShown [here](../index.md#hello).\n"})
+
+    assert problems(repo) == []
