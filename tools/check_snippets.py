@@ -11,7 +11,9 @@ Checks, on the sources:
 - a content tab about a model labelled anything but "v1 model" or "v2 model"
   (linked tabs switch together only when their labels match exactly);
 - a sample page (docs/samples/<name>.md) that doesn't link to every topic page showing
-  that sample's code.
+  that sample's code;
+- code in a sample that repeats a known error of the old docs (KNOWN_ERRORS), or a host.json
+  whose extension bundle isn't the current range.
 
 With --site DIR, it also reads the built HTML and fails on any code block whose text
 isn't exactly one of the included snippets (the API reference pages are left out:
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import re
 import sys
 import textwrap
@@ -49,6 +52,13 @@ FENCE_OPEN = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
 MODEL_TAB = re.compile(r'^[ \t]*===[+!]*[ \t]+"(?P<label>[^"]*)"')
 # Markdown written by a build step (such as the function manifests), included as page content.
 GENERATED_MARKDOWN = re.compile(r"^docs/generated/[-_/0-9a-zA-Z]+\.md$")
+# Code the old docs got wrong (shared/reference, E02, E04, E08, E09): never in a sample.
+KNOWN_ERRORS = {
+    re.compile(r"\bgetemptydir\b"): "E02: tempfile has no getemptydir(); use gettempdir()",
+    re.compile(r"@\w+\.(read_blob|write_blob)\b"): "E04: use blob_input / blob_output",
+    re.compile(r"^\s*(import|from)\s+opencensus", re.M): "E08: OpenCensus is retired",
+}
+CURRENT_BUNDLE = "[4.*, 5.0.0)"
 # The target of a Markdown link to a page, without its anchor: [text](../page.md#anchor).
 MARKDOWN_LINK = re.compile(r"\]\((?!https?:)([^)#\s]+\.md)(?:#[^)\s]*)?\)")
 LINE_RANGE = re.compile(r":-?\d*(:-?\d*)?(,-?\d*(:-?\d*)?)*$")
@@ -223,7 +233,24 @@ def check_sources(root: Path) -> tuple[Report, dict[str, SampleFile], list[Inclu
             if (rel, name) not in used:
                 report.add(rel, f"section '{name}' is not included by any page")
     check_sample_pages_link_back(docs_dir, includes, report)
+    check_known_errors(root, samples, report)
     return report, samples, includes
+
+
+def check_known_errors(root: Path, samples: dict[str, SampleFile], report: Report) -> None:
+    """Sample code never repeats what the old docs got wrong."""
+    for rel in samples:
+        text = (root / rel).read_text(encoding="utf-8")
+        if rel.endswith(".py"):
+            for pattern, message in KNOWN_ERRORS.items():
+                if pattern.search(text):
+                    report.add(rel, message)
+        if rel.endswith("/host.json"):
+            bundle = json.loads(text).get("extensionBundle", {}).get("version")
+            if bundle is not None and bundle != CURRENT_BUNDLE:
+                report.add(
+                    rel, f"E09: extension bundle {bundle}; the current range is {CURRENT_BUNDLE}"
+                )
 
 
 def check_sample_pages_link_back(docs_dir: Path, includes: list[Include], report: Report) -> None:

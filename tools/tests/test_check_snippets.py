@@ -258,3 +258,27 @@ def test_sample_page_linking_to_the_pages_showing_its_code_passes(repo):
     write(repo, {"docs/samples/demo.md": "# Sample: demo\n\nShown [here](../index.md#hello).\n"})
 
     assert problems(repo) == []
+
+
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        ("import tempfile\nTMP = tempfile.getemptydir()\n", "E02"),
+        ("@app.write_blob(arg_name='out', path='x/y', connection='C')\ndef f(out): ...\n", "E04"),
+        ("from opencensus.ext.azure import metrics_exporter\n", "E08"),
+    ],
+)
+def test_known_errors_of_the_old_docs_fail(repo, code, message):
+    write(repo, {"samples/demo/old.py": code})
+
+    assert [p.split(": ")[1] for p in problems(repo)] == [message]
+
+
+def test_an_old_extension_bundle_fails(repo):
+    host = '{"version": "2.0", "extensionBundle": {"id": "x", "version": "[3.*, 4.0.0)"}}'
+    write(repo, {"samples/demo/host.json": host})
+
+    assert problems(repo) == [
+        "samples/demo/host.json: E09: extension bundle [3.*, 4.0.0); "
+        "the current range is [4.*, 5.0.0)"
+    ]
