@@ -5,6 +5,7 @@ import socket
 import time
 
 import pytest
+from azure.cosmos import exceptions
 from azure.cosmos.aio import CosmosClient
 
 import database
@@ -106,3 +107,50 @@ def test_after_an_outage_the_next_invocation_connects(
 
     # The failed first connection left nothing cached, so this one starts afresh.
     assert api.list().status == 200
+
+
+@pytest.mark.parametrize("call", ["create", "read", "query"])
+def test_every_function_answers_503_when_the_database_is_unreachable(
+    api, no_client_yet, monkeypatch, refused_endpoint, new_product, call
+):
+    monkeypatch.setenv("COSMOS_ENDPOINT", refused_endpoint)
+    monkeypatch.setenv("COSMOS_TIMEOUT_SECONDS", str(TIME_LIMIT_SECONDS))
+    product = new_product()
+    calls = {
+        "create": lambda: api.create(product),
+        "read": lambda: api.read(product["category"], product["id"]),
+        "query": lambda: api.query(category=product["category"]),
+    }
+
+    answer = calls[call]()
+
+    assert answer.status == 503
+    assert "Cosmos DB" in answer.body["error"]
+
+
+def test_a_missing_setting_names_the_setting(monkeypatch):
+    monkeypatch.delenv("COSMOS_ENDPOINT", raising=False)
+
+    with pytest.raises(RuntimeError, match="COSMOS_ENDPOINT is missing"):
+        database.setting("COSMOS_ENDPOINT")
+
+
+def answered_by_server(status: int):
+    """An operation the server answers with this status code."""
+
+    async def operation(container):
+        raise exceptions.CosmosHttpResponseError(status_code=status, message=f"Status {status}")
+
+    return operation
+
+
+def test_a_503_from_the_server_means_unavailable(api):
+    with pytest.raises(database.DatabaseUnavailable, match="unavailable"):
+        api.run(database.run(answered_by_server(503)))
+
+
+def test_database_errors_other_than_503_reach_the_function(api):
+    with pytest.raises(exceptions.CosmosHttpResponseError) as raised:
+        api.run(database.run(answered_by_server(400)))
+
+    assert raised.value.status_code == 400
