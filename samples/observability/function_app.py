@@ -153,7 +153,7 @@ def sleep_seconds(req: func.HttpRequest) -> float | None:
     return int(value) / 1000
 
 
-def bad_sleep(req: func.HttpRequest) -> func.HttpResponse:
+def bad_sleep() -> func.HttpResponse:
     return func.HttpResponse(
         f"ms must be a whole number from 0 to {settings.max_sleep_ms}.", status_code=400
     )
@@ -163,7 +163,7 @@ def bad_sleep(req: func.HttpRequest) -> func.HttpResponse:
 @app.route(route="sleep/async", methods=["GET"])
 async def sleep_async(req: func.HttpRequest) -> func.HttpResponse:
     if (seconds := sleep_seconds(req)) is None:
-        return bad_sleep(req)
+        return bad_sleep()
     await asyncio.sleep(seconds)  # waits without holding the event loop
     return func.HttpResponse("slept (async)")
 
@@ -171,7 +171,7 @@ async def sleep_async(req: func.HttpRequest) -> func.HttpResponse:
 @app.route(route="sleep/sync", methods=["GET"])
 def sleep_sync(req: func.HttpRequest) -> func.HttpResponse:
     if (seconds := sleep_seconds(req)) is None:
-        return bad_sleep(req)
+        return bad_sleep()
     time.sleep(seconds)  # blocks one thread of the worker's pool, not the event loop
     return func.HttpResponse("slept (sync)")
 
@@ -179,7 +179,7 @@ def sleep_sync(req: func.HttpRequest) -> func.HttpResponse:
 @app.route(route="sleep/blocking", methods=["GET"])
 async def sleep_blocking(req: func.HttpRequest) -> func.HttpResponse:
     if (seconds := sleep_seconds(req)) is None:
-        return bad_sleep(req)
+        return bad_sleep()
     time.sleep(seconds)  # wrong: blocks the event loop, and every invocation waits
     return func.HttpResponse("slept (blocking the event loop)")
 
