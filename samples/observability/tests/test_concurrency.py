@@ -1,4 +1,4 @@
-"""Async vs sync: awaiting lets invocations overlap; a blocking call in async def serialises them."""
+"""Async vs sync: awaiting lets invocations overlap; a blocking call in async def queues them."""
 
 from __future__ import annotations
 

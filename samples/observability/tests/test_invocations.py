@@ -12,6 +12,7 @@ from pathlib import Path
 import azure.functions as func
 import pytest
 from azure.functions.decorators.function_app import FunctionBuilder
+from azure.functions.timer import TimerRequest
 
 import function_app
 
@@ -41,7 +42,7 @@ def arguments(example: dict, function: FunctionBuilder, context) -> dict:
             )
         }
     else:
-        args = {"timer": func.TimerRequest(past_due=example["trigger"]["json"]["IsPastDue"])}
+        args = {"timer": TimerRequest(past_due=example["trigger"]["json"]["IsPastDue"])}
     if "context" in inspect.signature(function.build().get_user_function()).parameters:
         args["context"] = context
     return args

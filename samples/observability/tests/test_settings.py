@@ -8,12 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import azure.functions as func
 import pytest
 
 import function_app
 from observability_kit.settings import SettingError, load_settings
-
-import azure.functions as func
 
 APP_DIR = Path(function_app.__file__).parent
 

@@ -1,4 +1,4 @@
-"""Async vs sync: awaiting lets invocations overlap; a blocking call in async def serialises them."""
+"""Async vs sync: awaiting lets invocations overlap; a blocking call in async def queues them."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import time
 
 import azure.functions as func
 import pytest
-
-from entry_points import APP_DIR, functions
+from entry_points import functions
 
 CONCURRENT = 10
 SLEEP_MS = 100

@@ -6,7 +6,7 @@ import json
 import logging
 
 import azure.functions as func
-
+from azure.functions.timer import TimerRequest
 from entry_points import APP_DIR, functions
 
 
@@ -27,7 +27,7 @@ def test_context_fields(make_context):
 
 
 def timer() -> func.TimerRequest:
-    return func.TimerRequest(past_due=False)
+    return TimerRequest(past_due=False)
 
 
 def test_first_attempt_logs_no_retry(caplog, make_context):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import azure.functions as func
 import pytest
-
+from azure.functions.timer import TimerRequest
 from entry_points import FOLDERS, functions
 
 EXAMPLES = json.loads(Path(__file__).with_name("invocations.json").read_text(encoding="utf-8"))
@@ -38,7 +38,7 @@ def arguments(example: dict, function, context) -> dict:
             )
         }
     else:
-        args = {"timer": func.TimerRequest(past_due=example["trigger"]["json"]["IsPastDue"])}
+        args = {"timer": TimerRequest(past_due=example["trigger"]["json"]["IsPastDue"])}
     if "context" in inspect.signature(function).parameters:
         args["context"] = context
     return args

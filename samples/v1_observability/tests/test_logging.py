@@ -6,11 +6,10 @@ import asyncio
 import json
 import logging
 import threading
-from pathlib import Path
 
 import azure.functions as func
-
 from entry_points import APP_DIR, functions
+
 from observability_kit import background
 
 APP_LOGGER = "log_levels"

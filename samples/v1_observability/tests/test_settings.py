@@ -6,16 +6,13 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
-
-from entry_points import APP_DIR, functions
-import startup
-from observability_kit.settings import SettingError, load_settings
 
 import azure.functions as func
+import pytest
+from entry_points import APP_DIR, functions
 
+import startup
+from observability_kit.settings import SettingError, load_settings
 
 
 def test_settings_read_at_start():

@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import azure.functions as func
 import pytest
+from entry_points import functions
 
-from entry_points import APP_DIR, functions
 from observability_kit import catalogue
 
 

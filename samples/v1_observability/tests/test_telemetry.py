@@ -6,11 +6,10 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import azure.functions as func
-
 from entry_points import APP_DIR, functions
+
 from observability_kit import telemetry
 
 TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"

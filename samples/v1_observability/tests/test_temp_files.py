@@ -7,8 +7,7 @@ import tempfile
 
 import azure.functions as func
 import pytest
-
-from entry_points import APP_DIR, functions
+from entry_points import functions
 
 
 @pytest.fixture
