@@ -68,12 +68,12 @@ WORKER_PYTHON = "3.13"
 NODE_HELP = (
     "Node.js 20 or later with npm is needed: its tests start a local server from npm. "
     "Get it from https://nodejs.org/ or your package manager "
-    "(Debian/Ubuntu: sudo apt-get install nodejs npm), then run this again."
+    "(Debian/Ubuntu: sudo apt-get install nodejs npm), then run this again"
 )
 CHROMIUM_HELP = (
     "Chromium is needed for the browser test of the site and wasn't found. "
     "Install it (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install chromium) "
-    "or point CHROMIUM at a Chromium or Chrome binary, then run this again."
+    "or point CHROMIUM at a Chromium or Chrome binary, then run this again"
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import shlex
@@ -89,3 +90,15 @@ def test_the_pages_workflow_uploads_the_built_site_and_deploys_it_from_main():
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     upload = next(s for _, s in workflow_steps("pages.yml") if "upload-pages" in s.get("uses", ""))
     assert upload["with"]["path"] == "site"  # where nox -s docs builds it
+
+
+def test_nox_alone_runs_what_ci_runs():
+    """The README's "run every test" command is plain `nox`: its default sessions."""
+    tree = ast.parse((REPO / "noxfile.py").read_text())
+    defaults = next(
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and any(ast.unparse(target) == "nox.options.sessions" for target in node.targets)
+    )
+    assert set(ast.literal_eval(defaults)) == ci_run_sessions()
