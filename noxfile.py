@@ -88,7 +88,10 @@ def sample_alone(session: nox.Session, sample: str):
         archive = registry.build_zip(sample, Path(tmp) / "download", ROOT)
         copy = registry.extract_zip(archive, Path(tmp) / "unzipped")
         session.chdir(copy)
-        yield copy
+        try:
+            yield copy
+        finally:
+            session.chdir(ROOT)  # the folder is about to go
 
 
 def require_node(session: nox.Session, sample: str) -> None:

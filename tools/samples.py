@@ -175,12 +175,16 @@ def read_manifest(manifest: Path) -> list[Function]:
             continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if columns is None:
-            if "Function" in cells and "Trigger" in cells:
-                columns = (cells.index("Function"), cells.index("Trigger"))
+            headers = [c.lower() for c in cells]
+            function = next((i for i, h in enumerate(headers) if h.startswith("function")), None)
+            trigger = next((i for i, h in enumerate(headers) if "trigger" in h), None)
+            if function is not None and trigger is not None:
+                columns = (function, trigger)
             continue
         if set("".join(cells)) <= set("-: "):
             continue  # the separator row
-        name, trigger = cells[columns[0]].strip("`"), cells[columns[1]].strip("`")
+        name = cells[columns[0]].strip("`")
+        trigger = (cells[columns[1]].replace("`", " ").split() or ["?"])[0]
         functions.append(Function(name, TRIGGER_NAMES.get(trigger, trigger)))
     return functions
 

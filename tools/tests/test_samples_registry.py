@@ -229,3 +229,14 @@ def test_a_zip_unpacks_into_one_folder(repo, tmp_path_factory):
 def test_every_sample_of_this_repository_is_on_the_site():
     """The real gate, also run by `nox -s docs` as `python tools/samples.py check`."""
     assert registry.problems(REPO) == []
+
+
+def test_the_manifest_may_name_its_columns_and_triggers_more_fully(repo):
+    manifest = (
+        "| Function name | Trigger type | Bindings |\n| --- | --- | --- |\n"
+        "| `OnBlob` | `blobTrigger` (SDK type) | `client` |\n"
+    )
+    write(repo, {"docs/generated/functions/demo.md": manifest})
+    assert [(f.name, f.trigger) for f in registry.load("demo", repo).functions] == [
+        ("OnBlob", "Blob storage")
+    ]
