@@ -149,9 +149,13 @@ def test_page(context, site_url, path):
         "pre code", "blocks => blocks.filter(b => !b.textContent.trim()).length"
     )
     assert empty == 0, f"{empty} empty code block(s)"
+    # The header links the repository; the page links its source to edit.
+    assert page.locator(".md-header a.md-source").get_attribute("href") == registry.repo_url(REPO)
+    edit = page.locator("a.md-content__button[href*='/edit/main/docs/']")
+    assert edit.count() == 1, "no 'edit this page' link"
 
 
-def test_every_sample_download_is_served_and_holds_the_sample(context, site_url):
+def test_every_sample_download_is_served_and_is_the_tested_one(context, site_url, tmp_path):
     page = context.new_page()
     page.goto(f"{site_url}/gallery/")
     links = page.eval_on_selector_all("a[href$='.zip']", "links => links.map(a => a.href)")
@@ -166,6 +170,9 @@ def test_every_sample_download_is_served_and_holds_the_sample(context, site_url)
         assert all(f.startswith(f"{name}/") for f in files)
         assert {f"{name}/README.md", f"{name}/requirements.txt"} <= set(files)
         assert any(f.startswith(f"{name}/tests/") for f in files)
+        # The very bytes test-samples unzips and tests (tools/samples.py builds both).
+        fresh = registry.build_zip(name, tmp_path, REPO)
+        assert response.body() == fresh.read_bytes(), f"{name}.zip differs from the tested one"
 
 
 @pytest.mark.parametrize(
