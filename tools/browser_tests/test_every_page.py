@@ -187,7 +187,7 @@ def test_search_finds_it(page, site_url, query, expected_page):
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
+    results.first.wait_for(timeout=30_000)  # the index builds in a worker
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     assert any(urllib.parse.urlsplit(h).path.endswith(PREFIX + expected_page) for h in hrefs), hrefs
 
