@@ -64,8 +64,8 @@ LOCAL_FILES = [
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 # npm packages a sample's tests start as local servers, and what the reader calls them.
 NPM_SERVERS = {
-    "azurite": "Azurite (Azure Storage emulator)",
-    "@vercel/cosmosdb-server": "Cosmos DB server (@vercel/cosmosdb-server)",
+    "azurite": "Azurite, the Azure Storage emulator",
+    "@vercel/cosmosdb-server": "a Cosmos DB server (@vercel/cosmosdb-server)",
 }
 # Trigger types as the worker reports them, as a reader calls them.
 TRIGGER_NAMES = {
@@ -324,9 +324,9 @@ def python_range(pythons: list[str]) -> str:
 def card(sample: Sample, repo: str) -> str:
     model = {"v1": "v1 model", "v2": "v2 model"}.get(sample.model or "", "model unknown")
     if sample.servers:
-        local = "Node.js 20+ with npm; the tests start " + ", ".join(sample.servers)
+        local = "Python, and Node.js 20+ with npm: they start " + " and ".join(sample.servers)
     else:
-        local = "nothing but Python"
+        local = "Python only"
     functions = ", ".join(f"`{f.name}` ({f.trigger})" for f in sample.functions) or "none listed"
     folder = f"samples/{sample.name}"
     links = [
@@ -344,7 +344,7 @@ def card(sample: Sample, repo: str) -> str:
         "",
         f"    - **Triggers:** {', '.join(sample.triggers) or 'none listed'}",
         f"    - **Functions:** {functions}",
-        f"    - **Needs locally:** {local}",
+        f"    - **Its tests need:** {local}",
         f"    - **Tests pass on:** Python {python_range(sample.pythons)}",
         "",
         f"    {' · '.join(links)}",

@@ -121,8 +121,8 @@ def test_servers_come_from_the_npm_packages_package_json_pins(repo):
     sample = registry.load("demo", repo)
     assert sample.needs_node
     assert sample.servers == [
-        "Cosmos DB server (@vercel/cosmosdb-server)",
-        "Azurite (Azure Storage emulator)",
+        "a Cosmos DB server (@vercel/cosmosdb-server)",
+        "Azurite, the Azure Storage emulator",
     ]
 
 
