@@ -102,3 +102,12 @@ def test_nox_alone_runs_what_ci_runs():
         and any(ast.unparse(target) == "nox.options.sessions" for target in node.targets)
     )
     assert set(ast.literal_eval(defaults)) == ci_run_sessions()
+
+
+def test_every_cached_lock_file_pattern_matches_a_file():
+    """setup-node fails a job whose cache-dependency-path matches nothing."""
+    for name in ("tests.yml", "pages.yml"):
+        for _, step in workflow_steps(name):
+            pattern = step.get("with", {}).get("cache-dependency-path")
+            if pattern:
+                assert list(REPO.glob(pattern)), f"{name}: {pattern} matches no file"
