@@ -5,8 +5,8 @@ nox -s conformance         every sample indexed, loaded and invoked by the real 
 nox -s docs                snippet gate, its tests, strict site build
 nox -s docs-zensical       the same site built with Zensical
 nox -s serve               live preview on http://127.0.0.1:8000
-nox -s site-browser        the built site in headless Chromium (linked model tabs)
-nox -s lint                ruff check and format check
+nox -s site-browser        every built page in headless Chromium; -- --record keeps the page weight
+nox -s lint                ruff, and the GitHub workflows with zizmor and their schema
 nox -s benchmark           each sample's benchmarks/run.py; -- --record keeps the figures
 nox -s benchmark-backbone  site build time and test-samples wall time
 """
@@ -14,8 +14,10 @@ nox -s benchmark-backbone  site build time and test-samples wall time
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -23,29 +25,39 @@ import nox
 
 ROOT = Path(__file__).resolve().parent
 SAMPLES_DIR = ROOT / "samples"
-PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+
+
+def load_registry():
+    """tools/samples.py, the sample registry (stdlib only), under a name no package takes."""
+    spec = importlib.util.spec_from_file_location("sample_registry", ROOT / "tools" / "samples.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+registry = load_registry()
+PYTHONS = registry.PYTHONS
 DOCS_PYTHON = "3.13"
 IN_CI = bool(os.environ.get("CI"))
 
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["test-samples", "docs", "lint"]
+# `nox` alone runs what CI runs (.ci/run): every test of the samples and of the site.
+nox.options.sessions = [
+    "test-samples",
+    "conformance",
+    "docs",
+    "docs-zensical",
+    "site-browser",
+    "lint",
+]
 # In CI a missing interpreter is an error, and nothing is downloaded (there is no internet there).
 nox.options.error_on_missing_interpreters = IN_CI
 if IN_CI:
     nox.options.download_python = "never"
 
-
-def discover_samples() -> list[str]:
-    """Every folder under samples/ that has a requirements-test.txt is a sample."""
-    return sorted(p.parent.name for p in SAMPLES_DIR.glob("*/requirements-test.txt"))
-
-
-SAMPLES = discover_samples()
+SAMPLES = registry.names(ROOT)
 BENCHMARKED = [s for s in SAMPLES if (SAMPLES_DIR / s / "benchmarks" / "run.py").is_file()]
-# What never belongs in a copy of a sample: local environments and caches.
-LOCAL_ONLY = shutil.ignore_patterns(
-    ".venv", "venv", "__pycache__", ".pytest_cache", "node_modules", ".python_packages"
-)
 CONFORMANCE_DIR = ROOT / "tools" / "conformance"
 COVERAGE_CONFIG = ROOT / "tools" / "coverage.ini"
 MANIFESTS_DIR = ROOT / "docs" / "generated" / "functions"
@@ -53,14 +65,45 @@ MANIFESTS_DIR = ROOT / "docs" / "generated" / "functions"
 WORKER_PYTHON = "3.13"
 
 
+NODE_HELP = (
+    "Node.js 20 or later with npm is needed: its tests start a local server from npm. "
+    "Get it from https://nodejs.org/ or your package manager "
+    "(Debian/Ubuntu: sudo apt-get install nodejs npm), then run this again"
+)
+CHROMIUM_HELP = (
+    "Chromium is needed for the browser test of the site and wasn't found. "
+    "Install it (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install chromium) "
+    "or point CHROMIUM at a Chromium or Chrome binary, then run this again"
+)
+
+
 @contextlib.contextmanager
 def sample_alone(session: nox.Session, sample: str):
-    """Copy one sample by itself into an empty temporary folder, and work from there."""
+    """Unzip one sample's download into an empty temporary folder, and work from there.
+
+    The zip is the one the site serves (tools/samples.py builds both, byte for byte the
+    same), so every run here proves the download works on its own.
+    """
     with tempfile.TemporaryDirectory(prefix=f"azfunc-{sample}-") as tmp:
-        copy = Path(tmp) / sample
-        shutil.copytree(SAMPLES_DIR / sample, copy, ignore=LOCAL_ONLY)
+        archive = registry.build_zip(sample, Path(tmp) / "download", ROOT)
+        copy = registry.extract_zip(archive, Path(tmp) / "unzipped")
         session.chdir(copy)
-        yield copy
+        try:
+            yield copy
+        finally:
+            session.chdir(ROOT)  # the folder is about to go
+
+
+def require_node(session: nox.Session, sample: str) -> None:
+    if registry.load(sample, ROOT).needs_node and not shutil.which("npm"):
+        session.error(f"{sample}: {NODE_HELP}")
+
+
+def build_site(session: nox.Session, site: Path | str, *builder: str) -> None:
+    """The sample downloads, the site (mkdocs build --strict unless told), then llms.txt."""
+    session.run("python", "tools/samples.py", "zips")
+    session.run(*(builder or ("mkdocs", "build", "--strict", "--site-dir", str(site))))
+    session.run("python", "tools/llms_txt.py", "--site", str(site))
 
 
 @nox.session(name="test-samples", python=PYTHONS)
@@ -72,6 +115,7 @@ def test_samples(session: nox.Session, sample: str) -> None:
     importable, and only the sample's own requirements-test.txt is installed (plus
     pytest-cov). The run fails unless the tests cover every line of the app's code.
     """
+    require_node(session, sample)
     with sample_alone(session, sample):
         session.install("-r", "requirements-test.txt", "pytest-cov>=7")
         session.run(
@@ -96,6 +140,7 @@ def conformance(session: nox.Session, sample: str) -> None:
     """
     # The harness's own tests run once after the samples, whichever samples were selected.
     session.notify("conformance-harness")
+    require_node(session, sample)
     with sample_alone(session, sample) as copy:
         session.install(
             "-r", "requirements-test.txt", "-r", str(CONFORMANCE_DIR / "requirements.txt")
@@ -113,6 +158,8 @@ def conformance(session: nox.Session, sample: str) -> None:
             str(MANIFESTS_DIR / f"{sample}.md"),
             *(["--check"] if IN_CI else []),
         )
+    if not IN_CI:  # the gallery's cards list each sample's functions from its manifest
+        session.run("python", str(ROOT / "tools" / "samples.py"), "gallery")
 
 
 @nox.session(name="conformance-harness", python=WORKER_PYTHON)
@@ -124,11 +171,12 @@ def conformance_harness(session: nox.Session) -> None:
 
 @nox.session(python=DOCS_PYTHON)
 def docs(session: nox.Session) -> None:
-    """Check every snippet, test the checker, and build the site with --strict."""
+    """Test the checkers, check every snippet and sample, and build the site with --strict."""
     session.install("-r", "docs/requirements.txt", "pytest")
     session.run("python", "-m", "pytest", "-q", "tools/tests")
     session.run("python", "tools/check_snippets.py")
-    session.run("mkdocs", "build", "--strict", "--site-dir", "site")
+    session.run("python", "tools/samples.py", "check")
+    build_site(session, "site")
     session.run("python", "tools/check_snippets.py", "--site", "site")
 
 
@@ -137,7 +185,9 @@ def docs_zensical(session: nox.Session) -> None:
     """Build the same mkdocs.yml with Zensical, Material's successor, and check its pages too."""
     # 0.0.73 is the newest release whose dependencies all install from PyPI today.
     session.install("-r", "docs/requirements.txt", "zensical==0.0.73")
-    session.run("zensical", "build", "--strict", "--clean", "--config-file", "mkdocs.yml")
+    build_site(
+        session, "site", "zensical", "build", "--strict", "--clean", "--config-file", "mkdocs.yml"
+    )
     session.run("python", "tools/check_snippets.py", "--site", "site")
 
 
@@ -145,24 +195,43 @@ def docs_zensical(session: nox.Session) -> None:
 def serve(session: nox.Session) -> None:
     """Preview the site with live reload on http://127.0.0.1:8000."""
     session.install("-r", "docs/requirements.txt")
+    session.run("python", "tools/samples.py", "zips")
     session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs)
 
 
 @nox.session(name="site-browser", python=DOCS_PYTHON)
 def site_browser(session: nox.Session) -> None:
-    """Build the site and check it in Debian's Chromium: the model tabs follow the reader."""
+    """Build the site and open every page in Chromium (Debian's, or CHROMIUM=path).
+
+    Fails on a console error, a broken internal link or anchor, an empty code block, a
+    download not served, search that can't find a function, or model tabs that don't follow
+    the reader. Prints the first-load weight of the heaviest page; `-- --record` writes it
+    to docs/generated/page-weight.md, which "How this guide is tested" shows.
+    """
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).is_file():
+        session.error(CHROMIUM_HELP)
     session.install("-r", "docs/requirements.txt", "-r", "tools/browser_tests/requirements.txt")
     site = Path(session.create_tmp()) / "site"
-    session.run("mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site))
-    session.run("python", "-m", "pytest", "-q", "tools/browser_tests", env={"SITE_DIR": str(site)})
+    build_site(session, site)
+    env = {"SITE_DIR": str(site), "CHROMIUM": chromium}
+    if "--record" in session.posargs:
+        env["RECORD_PAGE_WEIGHT"] = str(ROOT / "docs" / "generated" / "page-weight.md")
+    args = [a for a in session.posargs if a != "--record"]
+    # -rP: show what passing tests print (the heaviest page and its weight).
+    session.run("python", "-m", "pytest", "-q", "-rP", "tools/browser_tests", *args, env=env)
 
 
 @nox.session(python=DOCS_PYTHON)
 def lint(session: nox.Session) -> None:
-    """Ruff over the samples, the tools and this file."""
-    session.install("ruff")
+    """Ruff over the samples, the tools and this file; zizmor and the schema over the workflows."""
+    session.install("-r", "tools/lint-requirements.txt")
     session.run("ruff", "check", "samples", "tools", "noxfile.py")
     session.run("ruff", "format", "--check", "samples", "tools", "noxfile.py")
+    workflows = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
+    session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows)
+    # --offline: no GitHub API look-ups; --strict-collection: a workflow it can't read fails.
+    session.run("zizmor", "--offline", "--no-progress", "--strict-collection", *workflows)
 
 
 @nox.session(python=DOCS_PYTHON)
@@ -207,4 +276,5 @@ def changed_files(original: Path, copy: Path) -> list[str]:
 def benchmark_backbone(session: nox.Session) -> None:
     """Median strict build time of the site and wall time of test-samples, cold and warm."""
     session.install("-r", "docs/requirements.txt", "nox[uv]")
+    session.run("python", "tools/samples.py", "zips")  # the gallery links them: --strict wants them
     session.run("python", "tools/benchmark_backbone.py", *session.posargs)
