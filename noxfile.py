@@ -49,6 +49,8 @@ LOCAL_ONLY = shutil.ignore_patterns(
 CONFORMANCE_DIR = ROOT / "tools" / "conformance"
 COVERAGE_CONFIG = ROOT / "tools" / "coverage.ini"
 MANIFESTS_DIR = ROOT / "docs" / "generated" / "functions"
+# What each test-samples run installed (tools/record_versions.py), for the Python versions page.
+VERSIONS_DIR = ROOT / "docs" / "generated" / "versions"
 # The worker's runtime packages (azure-functions-runtime, -v1) require Python 3.13 or later.
 WORKER_PYTHON = "3.13"
 
@@ -71,9 +73,20 @@ def test_samples(session: nox.Session, sample: str) -> None:
     The copy is the standalone proof: nothing from the rest of the repository is
     importable, and only the sample's own requirements-test.txt is installed (plus
     pytest-cov). The run fails unless the tests cover every line of the app's code.
+    It also records the versions it installed of the packages requirements.txt names in
+    docs/generated/versions/ (`python tools/record_versions.py table` turns them into the
+    Python versions page's table).
     """
-    with sample_alone(session, sample):
+    with sample_alone(session, sample) as copy:
         session.install("-r", "requirements-test.txt", "pytest-cov>=7")
+        session.run(
+            "python",
+            str(ROOT / "tools" / "record_versions.py"),
+            "installed",
+            str(copy),
+            "--output",
+            str(VERSIONS_DIR / f"{sample}-{session.python}.json"),
+        )
         session.run(
             "python",
             "-m",
