@@ -8,6 +8,7 @@ nox -s serve               live preview on http://127.0.0.1:8000
 nox -s site-browser        the built site in headless Chromium (linked model tabs)
 nox -s lint                ruff check and format check
 nox -s package             each sample's deployment package built, checked and loaded alone
+nox -s troubleshooting     each broken app of the Troubleshooting page through the worker
 nox -s benchmark           each sample's benchmarks/run.py; -- --record keeps the figures
 nox -s benchmark-backbone  site build time and test-samples wall time
 """
@@ -172,6 +173,25 @@ def package_tool(session: nox.Session) -> None:
     session.install("-r", str(CONFORMANCE_DIR / "requirements.txt"), "pathspec>=0.12", "pip")
     session.install("pytest")
     session.run("python", "-m", "pytest", "-q", "tools/package_tests", *session.posargs)
+
+
+@nox.session(python=WORKER_PYTHON)
+def troubleshooting(session: nox.Session) -> None:
+    """Run each broken app of the Troubleshooting page through the worker; keep its messages.
+
+    tools/troubleshooting.py loads each app of tools/conformance/broken_apps/ that the page
+    explains, alone, with the worker runtime, and writes what the worker said to
+    docs/generated/troubleshooting/; in CI it fails instead when a committed file differs.
+    Only the runtime and Flask are installed: the missing-requirement case needs `requests`
+    to be missing.
+    """
+    session.install("-r", str(CONFORMANCE_DIR / "requirements.txt"), "flask>=3.0")
+    session.run(
+        "python",
+        str(ROOT / "tools" / "troubleshooting.py"),
+        *(["--check"] if IN_CI else []),
+        *session.posargs,
+    )
 
 
 @nox.session(python=DOCS_PYTHON)
