@@ -20,6 +20,7 @@ import asyncio
 import importlib
 import importlib.metadata
 import importlib.util
+import inspect
 import json
 import os
 import sys
@@ -39,7 +40,10 @@ def load_host():
 
 
 async def index_and_load(harness, app_dir: Path, report, runtime, protos) -> list[str]:
-    host = harness.Host(app_dir, protos, report, runtime)
+    # Newer harnesses also collect the worker's logs per invocation; none is sent here.
+    takes_logs = "logs" in inspect.signature(harness.Host).parameters
+    extra = [harness.LogCollector(runtime)] if takes_logs else []
+    host = harness.Host(app_dir, protos, report, runtime, *extra)
     runtime.start_threadpool_executor()
     loaded = []
     try:
