@@ -103,14 +103,42 @@ def install_dependencies(package: Path, python_version: str) -> None:
     subprocess.run(command, check=True)
 
 
+def optional_imports(tree: ast.AST) -> set[int]:
+    """Ids of import nodes an app may lack on purpose.
+
+    Those under `try: ... except ImportError` (or ModuleNotFoundError) and under
+    `if TYPE_CHECKING:`, which never runs.
+    """
+    guarded = set()
+    for node in ast.walk(tree):
+        body = []
+        if isinstance(node, ast.Try):
+            caught = " ".join(ast.unparse(h.type) for h in node.handlers if h.type is not None)
+            if "ImportError" in caught or "ModuleNotFoundError" in caught:
+                body = node.body
+        elif isinstance(node, ast.If) and ast.unparse(node.test).endswith("TYPE_CHECKING"):
+            body = node.body
+        for statement in body:
+            guarded.update(
+                id(n) for n in ast.walk(statement) if isinstance(n, (ast.Import, ast.ImportFrom))
+            )
+    return guarded
+
+
 def imported_modules(path: Path, root: Path) -> set[str]:
-    """Dotted names the file imports; relative imports resolved from the file's folder."""
+    """Dotted names the file imports; relative imports resolved from the file's folder.
+
+    A name ending in "?" may be missing: an attribute of a module (`from m import name`), or
+    an import the code guards (see optional_imports).
+    """
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     package_parts = list(path.relative_to(root).parent.parts)
+    guarded = optional_imports(tree)
     names = set()
     for node in ast.walk(tree):
+        mark = "?" if id(node) in guarded else ""
         if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
+            names.update(alias.name + mark for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             if node.level == 0:
                 base = node.module or ""
@@ -118,7 +146,7 @@ def imported_modules(path: Path, root: Path) -> set[str]:
                 parent = package_parts[: len(package_parts) - node.level + 1]
                 base = ".".join(parent + ([node.module] if node.module else []))
             if base:
-                names.add(base)
+                names.add(base + mark)
             # `from package import module`: the name may be a submodule.
             for alias in node.names:
                 if alias.name != "*" and base:

@@ -120,3 +120,29 @@ def test_relative_imports_resolve_from_the_files_folder(tmp_path):
     names = package_app.imported_modules(tmp_path / "hello" / "__init__.py", tmp_path)
 
     assert names == {"hello", "hello.messages?", "shared", "shared.x?"}
+
+
+def test_guarded_imports_may_be_missing(tmp_path):
+    code = """\
+        from typing import TYPE_CHECKING
+
+        try:
+            import orjson as json_lib
+        except ImportError:
+            import json as json_lib
+
+        if TYPE_CHECKING:
+            from mypy_extensions import TypedDict
+        """
+    write(tmp_path / "function_app.py", code)
+
+    names = package_app.imported_modules(tmp_path / "function_app.py", tmp_path)
+
+    assert names == {
+        "typing",
+        "typing.TYPE_CHECKING?",
+        "orjson?",
+        "json",
+        "mypy_extensions?",
+        "mypy_extensions.TypedDict?",
+    }
