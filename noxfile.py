@@ -7,6 +7,8 @@ nox -s docs-zensical       the same site built with Zensical
 nox -s serve               live preview on http://127.0.0.1:8000
 nox -s site-browser        every built page in headless Chromium; -- --record keeps the page weight
 nox -s lint                ruff, and the GitHub workflows with zizmor and their schema
+nox -s package             each sample's deployment package built, checked and loaded alone
+nox -s troubleshooting     each broken app of the Troubleshooting page through the worker
 nox -s benchmark           each sample's benchmarks/run.py; -- --record keeps the figures
 nox -s benchmark-backbone  site build time and test-samples wall time
 """
@@ -46,6 +48,8 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = [
     "test-samples",
     "conformance",
+    "troubleshooting",
+    "package",
     "docs",
     "docs-zensical",
     "site-browser",
@@ -61,6 +65,10 @@ BENCHMARKED = [s for s in SAMPLES if (SAMPLES_DIR / s / "benchmarks" / "run.py")
 CONFORMANCE_DIR = ROOT / "tools" / "conformance"
 COVERAGE_CONFIG = ROOT / "tools" / "coverage.ini"
 MANIFESTS_DIR = ROOT / "docs" / "generated" / "functions"
+# What each test-samples run installed (tools/record_versions.py), for the Python versions page.
+VERSIONS_DIR = ROOT / "docs" / "generated" / "versions"
+# Each sample's deployment package sizes, written by `nox -s package`, shown on its page.
+PACKAGES_DIR = ROOT / "docs" / "generated" / "packages"
 # The worker's runtime packages (azure-functions-runtime, -v1) require Python 3.13 or later.
 WORKER_PYTHON = "3.13"
 
@@ -114,10 +122,21 @@ def test_samples(session: nox.Session, sample: str) -> None:
     The copy is the standalone proof: nothing from the rest of the repository is
     importable, and only the sample's own requirements-test.txt is installed (plus
     pytest-cov). The run fails unless the tests cover every line of the app's code.
+    It also records the versions it installed of the packages requirements.txt names in
+    docs/generated/versions/ (`python tools/record_versions.py table` turns them into the
+    Python versions page's table).
     """
     require_node(session, sample)
-    with sample_alone(session, sample):
+    with sample_alone(session, sample) as copy:
         session.install("-r", "requirements-test.txt", "pytest-cov>=7")
+        session.run(
+            "python",
+            str(ROOT / "tools" / "record_versions.py"),
+            "installed",
+            str(copy),
+            "--output",
+            str(VERSIONS_DIR / f"{sample}-{session.python}.json"),
+        )
         session.run(
             "python",
             "-m",
@@ -167,6 +186,61 @@ def conformance_harness(session: nox.Session) -> None:
     """Test the harness: each broken app in tools/conformance/ fails as the worker fails it."""
     session.install("-r", str(CONFORMANCE_DIR / "requirements.txt"), "azure-functions", "pytest")
     session.run("python", "-m", "pytest", "-q", str(CONFORMANCE_DIR / "tests"), *session.posargs)
+
+
+@nox.session(python=WORKER_PYTHON)
+@nox.parametrize("sample", SAMPLES, ids=SAMPLES)
+def package(session: nox.Session, sample: str) -> None:
+    """Build a sample's deployment package as Core Tools does, check it, load it alone.
+
+    tools/package_app.py makes the remote-build package (the folder minus .funcignore) and the
+    local-build one (plus requirements.txt installed for Linux x86_64 into
+    .python_packages/lib/site-packages), checks both (host.json at the root; no local settings,
+    tests or environments; every import resolvable), then indexes and loads the local build with
+    the worker runtime and nothing else. It records both sizes in docs/generated/packages/.
+    """
+    session.notify("package-tool")
+    session.install("-r", str(CONFORMANCE_DIR / "requirements.txt"), "pathspec>=0.12", "pip")
+    output = Path(session.create_tmp()) / f"package-{sample}"
+    shutil.rmtree(output, ignore_errors=True)
+    session.run(
+        "python",
+        str(ROOT / "tools" / "package_app.py"),
+        str(SAMPLES_DIR / sample),
+        "--output",
+        str(output),
+        "--python-version",
+        WORKER_PYTHON,
+        "--record",
+        str(PACKAGES_DIR / f"{sample}.md"),
+    )
+
+
+@nox.session(name="package-tool", python=WORKER_PYTHON)
+def package_tool(session: nox.Session) -> None:
+    """Test tools/package_app.py: a package with a test file or local settings in it fails."""
+    session.install("-r", str(CONFORMANCE_DIR / "requirements.txt"), "pathspec>=0.12", "pip")
+    session.install("pytest")
+    session.run("python", "-m", "pytest", "-q", "tools/package_tests", *session.posargs)
+
+
+@nox.session(python=WORKER_PYTHON)
+def troubleshooting(session: nox.Session) -> None:
+    """Run each broken app of the Troubleshooting page through the worker; keep its messages.
+
+    tools/troubleshooting.py loads each app of tools/conformance/broken_apps/ that the page
+    explains, alone, with the worker runtime, and writes what the worker said to
+    docs/generated/troubleshooting/; in CI it fails instead when a committed file differs.
+    Only the runtime and Flask are installed: the missing-requirement case needs `requests`
+    to be missing.
+    """
+    session.install("-r", str(CONFORMANCE_DIR / "requirements.txt"), "flask>=3.0")
+    session.run(
+        "python",
+        str(ROOT / "tools" / "troubleshooting.py"),
+        *(["--check"] if IN_CI else []),
+        *session.posargs,
+    )
 
 
 @nox.session(python=DOCS_PYTHON)

@@ -6,7 +6,8 @@ Checks, on the sources:
 - an include of a file that doesn't exist, or of a section the file doesn't have;
 - an include by line numbers (they drift when the file changes: use a named section);
 - a `[start:name]` marker without its `[end:name]`, an end without a start, a name used twice;
-- a section in a sample that no page includes;
+- a section in a sample (or a broken app of tools/conformance/broken_apps/) that no page
+  includes;
 - a snippet include outside a fenced block, except of generated Markdown under docs/generated/;
 - a content tab about a model labelled anything but "v1 model" or "v2 model"
   (linked tabs switch together only when their labels match exactly);
@@ -59,6 +60,8 @@ KNOWN_ERRORS = {
     re.compile(r"^\s*(import|from)\s+opencensus", re.M): "E08: OpenCensus is retired",
 }
 CURRENT_BUNDLE = "[4.*, 5.0.0)"
+# Apps broken on purpose (tools/conformance/broken_apps/): a snippet source like samples/.
+BROKEN_APPS_DIR = Path("tools") / "conformance" / "broken_apps"
 # The target of a Markdown link to a page, without its anchor: [text](../page.md#anchor).
 MARKDOWN_LINK = re.compile(r"\]\((?!https?:)([^)#\s]+\.md)(?:#[^)\s]*)?\)")
 LINE_RANGE = re.compile(r":-?\d*(:-?\d*)?(,-?\d*(:-?\d*)?)*$")
@@ -210,6 +213,10 @@ def check_sources(root: Path) -> tuple[Report, dict[str, SampleFile], list[Inclu
     report = Report()
     docs_dir, samples_dir = root / "docs", root / "samples"
     samples = read_samples(root, samples_dir, report) if samples_dir.is_dir() else {}
+    # The broken apps of the conformance harness: the Troubleshooting page shows their code.
+    broken_apps = root / BROKEN_APPS_DIR
+    if broken_apps.is_dir():
+        samples.update(read_samples(root, broken_apps, report))
     includes: list[Include] = []
     for page in sorted(docs_dir.rglob("*.md")):
         includes += scan_page(page, page.relative_to(root).as_posix(), report)

@@ -282,3 +282,16 @@ def test_an_old_extension_bundle_fails(repo):
         "samples/demo/host.json: E09: extension bundle [3.*, 4.0.0); "
         "the current range is [4.*, 5.0.0)"
     ]
+
+
+def test_broken_apps_are_a_snippet_source_whose_sections_must_be_used(repo):
+    broken = "tools/conformance/broken_apps/demo/function_app.py"
+    code = "# --8<-- [start:bad-import]\nimport requests\n# --8<-- [end:bad-import]\n"
+    write(repo, {broken: code})
+
+    assert problems(repo) == [f"{broken}: section 'bad-import' is not included by any page"]
+
+    page = f'# Fails\n\n```python\n--8<-- "{broken}:bad-import"\n```\n'
+    write(repo, {"docs/troubleshooting.md": page})
+
+    assert problems(repo) == []
