@@ -16,8 +16,16 @@ T = TypeVar("T")
 PARTITION_KEY_PATH = "/category"
 
 
-class DatabaseUnavailable(Exception):
-    """Cosmos DB didn't answer in time, or couldn't be reached at all."""
+class DatabaseError(Exception):
+    """Cosmos DB didn't do what the function asked, for a reason other than 404 or 409."""
+
+
+class DatabaseUnavailable(DatabaseError):
+    """Cosmos DB didn't answer in time, couldn't be reached, or can't serve now: retry later."""
+
+
+class RequestRefused(DatabaseError):
+    """Cosmos DB refused the request (400, 413, 431...): sending it again won't help."""
 
 
 # --8<-- [start:settings]
@@ -82,6 +90,9 @@ async def close() -> None:
 async def run(operation: Callable[[ContainerProxy], Awaitable[T]]) -> T:
     """Run operation(container), or raise DatabaseUnavailable once the time limit is up.
 
+    Cosmos DB's 404 and 409 pass through, for the function to answer; any other 4xx
+    becomes RequestRefused, and 401, 403, 429 and 5xx become DatabaseUnavailable.
+
     The SDK retries a connection that fails or hangs, for longer than an HTTP caller
     should wait: asyncio.wait_for puts one bound on the whole call, first connection
     and retries included.
@@ -97,9 +108,13 @@ async def run(operation: Callable[[ContainerProxy], Awaitable[T]]) -> T:
     except (ServiceRequestError, ServiceResponseError) as error:
         raise DatabaseUnavailable("Cosmos DB can't be reached.") from error
     except exceptions.CosmosHttpResponseError as error:
-        if error.status_code == 503:
-            raise DatabaseUnavailable("Cosmos DB is unavailable.") from error
-        raise
+        status = error.status_code
+        if status in (404, 409):
+            raise  # the functions answer these themselves
+        if status in (401, 403, 429) or status is None or status >= 500:
+            # Throttled, failing, or refusing the app's key: nothing the caller can fix.
+            raise DatabaseUnavailable(f"Cosmos DB is unavailable ({status}).") from error
+        raise RequestRefused(f"Cosmos DB refused the request: {status} {error.reason}.") from error
 
 
 # --8<-- [end:time-limit]

@@ -149,8 +149,21 @@ def test_a_503_from_the_server_means_unavailable(api):
         api.run(database.run(answered_by_server(503)))
 
 
-def test_database_errors_other_than_503_reach_the_function(api):
+@pytest.mark.parametrize("status", [404, 409])
+def test_404_and_409_reach_the_function(api, status):
     with pytest.raises(exceptions.CosmosHttpResponseError) as raised:
-        api.run(database.run(answered_by_server(400)))
+        api.run(database.run(answered_by_server(status)))
 
-    assert raised.value.status_code == 400
+    assert raised.value.status_code == status
+
+
+@pytest.mark.parametrize("status", [401, 403, 429, 500])
+def test_errors_the_caller_cannot_fix_mean_unavailable(api, status):
+    with pytest.raises(database.DatabaseUnavailable, match=f"unavailable \\({status}\\)"):
+        api.run(database.run(answered_by_server(status)))
+
+
+@pytest.mark.parametrize("status", [400, 413, 414, 431])
+def test_other_4xx_mean_the_request_was_refused(api, status):
+    with pytest.raises(database.RequestRefused, match=f"refused the request: {status}"):
+        api.run(database.run(answered_by_server(status)))
