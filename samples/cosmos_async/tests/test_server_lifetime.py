@@ -8,6 +8,7 @@ is gone soon after.
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import subprocess
 import sys
@@ -94,3 +95,6 @@ def test_killing_pytest_leaves_no_server(tmp_path, monkeypatch, sig):
             inner.kill()
             inner.wait()
         inner.stdout.close()
+        for pid in servers_started_by(inner.pid):  # if the test failed, leave none anyway
+            with contextlib.suppress(psutil.NoSuchProcess):
+                psutil.Process(pid).kill()
