@@ -47,7 +47,9 @@ def parse_product(data: Any) -> dict[str, Any]:
             raise InvalidProduct(problem)
     name = data.get("name")
     if not isinstance(name, str) or not name.strip() or len(name) > MAX_TEXT_LENGTH:
-        raise InvalidProduct(f"'name' must be a non-empty string of at most {MAX_TEXT_LENGTH}.")
+        raise InvalidProduct(
+            f"'name' must be a non-empty string of at most {MAX_TEXT_LENGTH} characters."
+        )
     price = data.get("price")
     # bool is a subclass of int: true isn't a price. The comparison refuses NaN and
     # infinity (1e400 reads as infinity), and compares a 400-digit integer without
