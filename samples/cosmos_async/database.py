@@ -87,11 +87,12 @@ async def close() -> None:
 
 
 # --8<-- [start:time-limit]
-async def run(operation: Callable[[ContainerProxy], Awaitable[T]]) -> T:
+async def run(operation: Callable[[ContainerProxy], Awaitable[T]], point_read: bool = False) -> T:
     """Run operation(container), or raise DatabaseUnavailable once the time limit is up.
 
-    Cosmos DB's 404 and 409 pass through, for the function to answer; any other 4xx
-    becomes RequestRefused, and 401, 403, 429 and 5xx become DatabaseUnavailable.
+    Cosmos DB's 409, and the 404 of a point read (no such item), pass through for the
+    function to answer; any other 404 means the container is gone. Any other 4xx becomes
+    RequestRefused, and 401, 403, 429 and 5xx become DatabaseUnavailable.
 
     The SDK retries a connection that fails or hangs, for longer than an HTTP caller
     should wait: asyncio.wait_for puts one bound on the whole call, first connection
@@ -107,10 +108,17 @@ async def run(operation: Callable[[ContainerProxy], Awaitable[T]]) -> T:
         raise DatabaseUnavailable("Cosmos DB didn't answer in time.") from error
     except (ServiceRequestError, ServiceResponseError) as error:
         raise DatabaseUnavailable("Cosmos DB can't be reached.") from error
+    except exceptions.CosmosResourceNotFoundError as error:
+        if point_read:
+            raise  # no such item: the function answers 404
+        # The container or its database was deleted: forget the client, so that the next
+        # call creates them again.
+        await close()
+        raise DatabaseUnavailable("The Cosmos DB container is missing.") from error
     except exceptions.CosmosHttpResponseError as error:
         status = error.status_code
-        if status in (404, 409):
-            raise  # the functions answer these themselves
+        if status == 409:
+            raise  # the function answers it itself
         if status in (401, 403, 429) or status is None or status >= 500:
             # Throttled, failing, or refusing the app's key: nothing the caller can fix.
             raise DatabaseUnavailable(f"Cosmos DB is unavailable ({status}).") from error

@@ -82,7 +82,8 @@ async def read_product(req: func.HttpRequest) -> func.HttpResponse:
     try:
         # A point read: the id and the partition key find the item without a query.
         item = await database.run(
-            lambda container: container.read_item(item=product_id, partition_key=category)
+            lambda container: container.read_item(item=product_id, partition_key=category),
+            point_read=True,
         )
     except exceptions.CosmosResourceNotFoundError:
         return error_response(404, f"No product with id {product_id!r} in category {category!r}.")
