@@ -16,8 +16,16 @@ T = TypeVar("T")
 PARTITION_KEY_PATH = "/category"
 
 
-class DatabaseUnavailable(Exception):
-    """Cosmos DB didn't answer in time, or couldn't be reached at all."""
+class DatabaseError(Exception):
+    """Cosmos DB didn't do what the function asked, for a reason other than 404 or 409."""
+
+
+class DatabaseUnavailable(DatabaseError):
+    """Cosmos DB didn't answer in time, couldn't be reached, or can't serve now: retry later."""
+
+
+class RequestRefused(DatabaseError):
+    """Cosmos DB refused the request (400, 413, 431...): sending it again won't help."""
 
 
 # --8<-- [start:settings]
@@ -79,8 +87,12 @@ async def close() -> None:
 
 
 # --8<-- [start:time-limit]
-async def run(operation: Callable[[ContainerProxy], Awaitable[T]]) -> T:
+async def run(operation: Callable[[ContainerProxy], Awaitable[T]], point_read: bool = False) -> T:
     """Run operation(container), or raise DatabaseUnavailable once the time limit is up.
+
+    Cosmos DB's 409, and the 404 of a point read (no such item), pass through for the
+    function to answer; any other 404 means the container is gone. Any other 4xx becomes
+    RequestRefused, and 401, 403, 429 and 5xx become DatabaseUnavailable.
 
     The SDK retries a connection that fails or hangs, for longer than an HTTP caller
     should wait: asyncio.wait_for puts one bound on the whole call, first connection
@@ -96,10 +108,21 @@ async def run(operation: Callable[[ContainerProxy], Awaitable[T]]) -> T:
         raise DatabaseUnavailable("Cosmos DB didn't answer in time.") from error
     except (ServiceRequestError, ServiceResponseError) as error:
         raise DatabaseUnavailable("Cosmos DB can't be reached.") from error
+    except exceptions.CosmosResourceNotFoundError as error:
+        if point_read:
+            raise  # no such item: the function answers 404
+        # The container or its database was deleted: forget the client, so that the next
+        # call creates them again.
+        await close()
+        raise DatabaseUnavailable("The Cosmos DB container is missing.") from error
     except exceptions.CosmosHttpResponseError as error:
-        if error.status_code == 503:
-            raise DatabaseUnavailable("Cosmos DB is unavailable.") from error
-        raise
+        status = error.status_code
+        if status == 409:
+            raise  # the function answers it itself
+        if status in (401, 403, 429) or status is None or status >= 500:
+            # Throttled, failing, or refusing the app's key: nothing the caller can fix.
+            raise DatabaseUnavailable(f"Cosmos DB is unavailable ({status}).") from error
+        raise RequestRefused(f"Cosmos DB refused the request: {status} {error.reason}.") from error
 
 
 # --8<-- [end:time-limit]

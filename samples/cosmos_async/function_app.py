@@ -26,16 +26,19 @@ def error_response(status_code: int, message: str) -> func.HttpResponse:
     return json_response({"error": message}, status_code)
 
 
-# --8<-- [start:unavailable]
-def unavailable(error: database.DatabaseUnavailable) -> func.HttpResponse:
-    """503, and a hint to retry: the caller did nothing wrong, the database is away."""
+# --8<-- [start:database-error]
+def database_error(error: database.DatabaseError) -> func.HttpResponse:
+    """400 if Cosmos DB refused the request; else 503, and a hint to retry: the caller did
+    nothing wrong, the database is away."""
+    if isinstance(error, database.RequestRefused):
+        return error_response(400, str(error))
     logging.warning("Answering 503: %s", error, exc_info=error)
     response = error_response(503, f"{error} Try again in a few seconds.")
     response.headers["Retry-After"] = "5"
     return response
 
 
-# --8<-- [end:unavailable]
+# --8<-- [end:database-error]
 
 
 # --8<-- [start:create-product]
@@ -46,6 +49,8 @@ async def create_product(req: func.HttpRequest) -> func.HttpResponse:
         body = req.get_json()
     except ValueError:
         return error_response(400, "The body must be JSON.")
+    except RecursionError:  # nested deeper than the parser's recursion limit
+        return error_response(400, "The body is JSON nested too deeply.")
     try:
         product = products.parse_product(body)
     except products.InvalidProduct as error:
@@ -57,8 +62,8 @@ async def create_product(req: func.HttpRequest) -> func.HttpResponse:
             409,
             f"Category {product['category']!r} already has a product with id {product['id']!r}.",
         )
-    except database.DatabaseUnavailable as error:
-        return unavailable(error)
+    except database.DatabaseError as error:
+        return database_error(error)
     return json_response(products.public_view(created), status_code=201)
 
 
@@ -70,15 +75,20 @@ async def create_product(req: func.HttpRequest) -> func.HttpResponse:
 @app.route(route="products/{category}/{id}", methods=["GET"])
 async def read_product(req: func.HttpRequest) -> func.HttpResponse:
     category, product_id = req.route_params["category"], req.route_params["id"]
+    # Checked before they reach a URL or a header: '..' would read the container itself.
+    problem = products.key_problem("category", category) or products.key_problem("id", product_id)
+    if problem:
+        return error_response(400, problem)
     try:
         # A point read: the id and the partition key find the item without a query.
         item = await database.run(
-            lambda container: container.read_item(item=product_id, partition_key=category)
+            lambda container: container.read_item(item=product_id, partition_key=category),
+            point_read=True,
         )
     except exceptions.CosmosResourceNotFoundError:
         return error_response(404, f"No product with id {product_id!r} in category {category!r}.")
-    except database.DatabaseUnavailable as error:
-        return unavailable(error)
+    except database.DatabaseError as error:
+        return database_error(error)
     return json_response(products.public_view(item))
 
 
@@ -96,8 +106,8 @@ async def list_products(req: func.HttpRequest) -> func.HttpResponse:
                 container.read_all_items(max_item_count=MAX_RESULTS), limit=MAX_RESULTS
             )
         )
-    except database.DatabaseUnavailable as error:
-        return unavailable(error)
+    except database.DatabaseError as error:
+        return database_error(error)
     return json_response([products.public_view(item) for item in items])
 
 
@@ -118,6 +128,11 @@ async def query_products(req: func.HttpRequest) -> func.HttpResponse:
     category, name = req.params.get("category"), req.params.get("name")
     if not category:
         return error_response(400, "Pass the category to search: ?category=tools, and &name=...")
+    problem = products.key_problem("category", category)
+    if problem or (name and len(name) > products.MAX_TEXT_LENGTH):
+        return error_response(
+            400, problem or f"'name' must be at most {products.MAX_TEXT_LENGTH} characters long."
+        )
     parameters = [{"name": "@category", "value": category}]
     query = IN_CATEGORY
     if name:
@@ -132,8 +147,8 @@ async def query_products(req: func.HttpRequest) -> func.HttpResponse:
                 limit=MAX_RESULTS,
             )
         )
-    except database.DatabaseUnavailable as error:
-        return unavailable(error)
+    except database.DatabaseError as error:
+        return database_error(error)
     return json_response([products.public_view(item) for item in items])
 
 

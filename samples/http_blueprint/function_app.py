@@ -13,6 +13,9 @@ app.register_functions(greetings_bp)
 
 
 # --8<-- [start:double-value]
+MAX_DIGITS = 100
+
+
 @app.function_name(name="DoubleValue")
 @app.route(route="double", methods=["GET"])
 def double_value(req: func.HttpRequest) -> func.HttpResponse:
@@ -20,6 +23,13 @@ def double_value(req: func.HttpRequest) -> func.HttpResponse:
     if raw_value is None:
         return func.HttpResponse(
             "Pass an integer in the 'value' query parameter, for example ?value=21.",
+            status_code=400,
+        )
+    # Python refuses to convert integers of more than 4300 digits (to or from text):
+    # set a smaller limit of your own and say so, rather than fail on the reply.
+    if len(raw_value) > MAX_DIGITS:
+        return func.HttpResponse(
+            f"The 'value' query parameter may have at most {MAX_DIGITS} characters.",
             status_code=400,
         )
     try:

@@ -22,6 +22,8 @@ def hello(req: func.HttpRequest) -> func.HttpResponse:
             body = req.get_json()
         except ValueError:
             return func.HttpResponse("The request body is not valid JSON.", status_code=400)
+        except RecursionError:  # JSON nested deeper than the parser's recursion limit
+            return func.HttpResponse("The request body is nested too deeply.", status_code=400)
         if isinstance(body, dict):
             name = body.get("name")
 

@@ -17,23 +17,30 @@ import contextlib
 import os
 import re
 import shutil
+import socket
 import subprocess
 import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
+
+from mirakuru import OutputExecutor
+from mirakuru.exceptions import ProcessExitedWithError, TimeoutExpired
 
 SAMPLE_ROOT = Path(__file__).resolve().parent.parent
 SERVER_SCRIPT = Path(__file__).resolve().parent / "cosmosdb_server.js"
 SERVER_PACKAGE = SAMPLE_ROOT / "node_modules" / "@vercel" / "cosmosdb-server" / "package.json"
-READY_LINE = re.compile(r"Ready to accept HTTPS connections at 127\.0\.0\.1:(\d+)")
 # The local server accepts any base64 key; this is the emulator's published, well-known key.
 LOCAL_KEY = (
     "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=="
 )
 MIN_NODE_MAJOR = 20
 START_TIMEOUT_SECONDS = 30
+START_ATTEMPTS = 3
+# The server exits once the process with this pid is gone: see tests/cosmosdb_server.js.
+PARENT_PID_VARIABLE = "COSMOS_SERVER_PARENT_PID"
 NPM_CI_TIMEOUT_SECONDS = 600
 
 NODE_MISSING = (
@@ -133,48 +140,59 @@ def _install_server(npm: str) -> None:
         )
 
 
+def _free_port() -> int:
+    """A port of 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _drain(stream: IO[str]) -> None:
+    """Read until the server exits; mirakuru closes the pipe once it has stopped it."""
+    with contextlib.suppress(ValueError, OSError):
+        for _line in stream:
+            pass
+
+
 @contextmanager
 def _local_server() -> Iterator[str]:
-    """Run tests/cosmosdb_server.js on a free port of 127.0.0.1; yield its endpoint."""
+    """Run tests/cosmosdb_server.js on a free port of 127.0.0.1; yield its endpoint.
+
+    mirakuru starts it and waits for its ready line; on exit it stops the server and any
+    process the server started. If this Python process dies before that (SIGKILL, or a
+    SIGTERM Python doesn't handle), the server notices that its parent, whose pid it gets
+    in PARENT_PID_VARIABLE, is gone, and exits within a second.
+    """
     node, npm = _node_and_npm()
     _install_server(npm)
-    process = subprocess.Popen(
-        [node, str(SERVER_SCRIPT), "0"],
-        cwd=SAMPLE_ROOT,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+    for attempt in range(START_ATTEMPTS):
+        # Another process may take the port before the server does: then try another.
+        port = _free_port()
+        server = OutputExecutor(
+            [node, str(SERVER_SCRIPT), str(port)],
+            banner=re.escape(f"Ready to accept HTTPS connections at 127.0.0.1:{port}"),
+            cwd=str(SAMPLE_ROOT),
+            envvars={PARENT_PID_VARIABLE: str(os.getpid())},
+            timeout=START_TIMEOUT_SECONDS,
+        )
+        try:
+            server.start()
+        except (ProcessExitedWithError, TimeoutExpired) as error:
+            server.kill()
+            if attempt + 1 == START_ATTEMPTS:
+                raise EnvironmentUnavailable(
+                    f"The local Cosmos DB server didn't start within {START_TIMEOUT_SECONDS} s "
+                    f"on port {port}: {error}"
+                ) from error
+            continue
+        break
+    # Keep reading what the server prints, so that its pipe never fills up.
+    reader = threading.Thread(
+        target=_drain, args=(server.output(),), name="cosmosdb-server-output", daemon=True
     )
-    output: list[str] = []
-    ready = threading.Event()
-    port: list[int] = []
-
-    def read_output() -> None:
-        # Keeps reading until the server exits, so that its pipe never fills up.
-        for line in process.stdout:
-            output.append(line)
-            match = READY_LINE.search(line)
-            if match and not ready.is_set():
-                port.append(int(match[1]))
-                ready.set()
-        ready.set()
-
-    reader = threading.Thread(target=read_output, name="cosmosdb-server-output", daemon=True)
     reader.start()
     try:
-        if not ready.wait(timeout=START_TIMEOUT_SECONDS) or not port:
-            raise EnvironmentUnavailable(
-                f"The local Cosmos DB server didn't start within {START_TIMEOUT_SECONDS} s "
-                f"(exit code {process.poll()}). Its output:\n{''.join(output)[-2000:]}"
-            )
-        yield f"https://127.0.0.1:{port[0]}/"
+        yield f"https://127.0.0.1:{port}/"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        server.stop()
         reader.join(timeout=10)
-        process.stdout.close()

@@ -2,6 +2,8 @@
 //
 // Usage: node tests/cosmosdb_server.js PORT   (0 picks a free port)
 // Prints "Ready to accept HTTPS connections at 127.0.0.1:PORT" once it listens.
+// With COSMOS_SERVER_PARENT_PID set (tests/app_environment.py sets it to the pid of the
+// Python process that starts the server), it exits when that process is gone.
 //
 // The server as published, with two changes, both for behaviour Cosmos DB has:
 //
@@ -47,6 +49,23 @@ const port = Number.parseInt(process.argv[2] || "0", 10);
 const server = createHttpsServer({ keepAlive: true }).listen(port, "127.0.0.1", () => {
   console.log(`Ready to accept HTTPS connections at 127.0.0.1:${server.address().port}`);
 });
+
+// Exit when the process that started the server is gone, however it ended (SIGKILL leaves
+// it no chance to stop the server): COSMOS_SERVER_PARENT_PID names it. process.ppid can't
+// tell, as Node reads it once at start. process.kill(pid, 0) sends nothing: it fails with
+// ESRCH once no process has that pid.
+const parentPid = Number.parseInt(process.env.COSMOS_SERVER_PARENT_PID || "", 10);
+if (parentPid > 0) {
+  setInterval(() => {
+    try {
+      process.kill(parentPid, 0);
+    } catch (error) {
+      if (error.code === "ESRCH") {
+        process.exit(0);
+      }
+    }
+  }, 500).unref();
+}
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => process.exit(0));

@@ -4,6 +4,7 @@ import asyncio
 import socket
 import time
 
+import azure.cosmos
 import pytest
 from azure.cosmos import exceptions
 from azure.cosmos.aio import CosmosClient
@@ -149,8 +150,37 @@ def test_a_503_from_the_server_means_unavailable(api):
         api.run(database.run(answered_by_server(503)))
 
 
-def test_database_errors_other_than_503_reach_the_function(api):
+def test_409_reaches_the_function(api):
     with pytest.raises(exceptions.CosmosHttpResponseError) as raised:
-        api.run(database.run(answered_by_server(400)))
+        api.run(database.run(answered_by_server(409)))
 
-    assert raised.value.status_code == 400
+    assert raised.value.status_code == 409
+
+
+def test_a_deleted_container_is_created_again(api, new_product, app_settings):
+    product = new_product()
+    assert api.create(product).status == 201
+    endpoint, key = app_settings["COSMOS_ENDPOINT"], app_settings["COSMOS_KEY"]
+    with azure.cosmos.CosmosClient(endpoint, credential=key) as client:
+        database_client = client.get_database_client(app_settings["COSMOS_DATABASE"])
+        database_client.delete_container(app_settings["COSMOS_CONTAINER"])
+
+    # Outside a point read, a 404 means the container is gone: 503, and the client is
+    # forgotten, so the next call creates the container again.
+    gone = api.list()
+    assert gone.status == 503
+    assert "container is missing" in gone.body["error"]
+    assert api.list().status == 200
+    assert api.create(product).status == 201
+
+
+@pytest.mark.parametrize("status", [401, 403, 429, 500])
+def test_errors_the_caller_cannot_fix_mean_unavailable(api, status):
+    with pytest.raises(database.DatabaseUnavailable, match=f"unavailable \\({status}\\)"):
+        api.run(database.run(answered_by_server(status)))
+
+
+@pytest.mark.parametrize("status", [400, 413, 414, 431])
+def test_other_4xx_mean_the_request_was_refused(api, status):
+    with pytest.raises(database.RequestRefused, match=f"refused the request: {status}"):
+        api.run(database.run(answered_by_server(status)))

@@ -6,7 +6,9 @@ from contextlib import asynccontextmanager
 from typing import TypedDict
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 
+from books_api.errors import validation_failed
 from books_api.routes import router
 from books_api.store import BookStore
 
@@ -30,6 +32,7 @@ async def lifespan(api: FastAPI) -> AsyncIterator[State]:
 
 def create_app() -> FastAPI:
     api = FastAPI(title="Books API", version="1.0.0", lifespan=lifespan)
+    api.add_exception_handler(RequestValidationError, validation_failed)
     api.include_router(router)
     return api
 

@@ -12,7 +12,10 @@ class NewBook(BaseModel):
 
     title: str = Field(min_length=1, max_length=200, examples=["Middlemarch"])
     author: str = Field(min_length=1, max_length=100, examples=["George Eliot"])
-    year: int = Field(ge=1, le=2100, description="Year of first publication", examples=[1871])
+    # strict: a JSON integer only. Otherwise pydantic turns "1871" into 1871 and true into 1.
+    year: int = Field(
+        strict=True, ge=1, le=2100, description="Year of first publication", examples=[1871]
+    )
 
 
 class Book(NewBook):

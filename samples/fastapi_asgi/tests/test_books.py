@@ -47,7 +47,7 @@ def test_each_new_book_gets_a_new_id(api, author):
         ({"title": "   "}, "title", "string_too_short"),
         ({"title": "x" * 201}, "title", "string_too_long"),
         ({"author": ""}, "author", "string_too_short"),
-        ({"year": "nineteen"}, "year", "int_parsing"),
+        ({"year": "nineteen"}, "year", "int_type"),
         ({"year": 0}, "year", "greater_than_equal"),
         ({"year": 2101}, "year", "less_than_equal"),
         ({"isbn": "978-0"}, "isbn", "extra_forbidden"),

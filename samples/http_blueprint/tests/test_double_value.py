@@ -52,3 +52,25 @@ def test_non_integer_value_returns_400(raw_value):
 
     assert resp.status_code == 400
     assert b"must be an integer" in resp.get_body()
+
+
+@pytest.mark.parametrize("digits", [101, 4300, 5000])
+def test_integer_with_too_many_digits_returns_400(digits):
+    # 4300 digits convert, but their double has 4301: Python refuses to print it.
+    req = func.HttpRequest(
+        method="GET", url="/api/double", params={"value": "9" * digits}, body=b""
+    )
+
+    resp = double_value(req)
+
+    assert resp.status_code == 400
+    assert b"at most 100 characters" in resp.get_body()
+
+
+def test_longest_accepted_integer_is_doubled():
+    req = func.HttpRequest(method="GET", url="/api/double", params={"value": "9" * 100}, body=b"")
+
+    resp = double_value(req)
+
+    assert resp.status_code == 200
+    assert resp.get_body() == f"{'9' * 100} * 2 = {int('9' * 100) * 2}".encode()

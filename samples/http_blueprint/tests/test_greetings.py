@@ -72,3 +72,14 @@ def test_route_parameter_without_header_uses_default_salutation():
     )
 
     assert json.loads(greet_by_route(req).get_body()) == {"message": "Hello, Ada!"}
+
+
+def test_deeply_nested_json_returns_400():
+    # json.loads raises RecursionError here, not ValueError; the depth that fails
+    # depends on the Python version, 100 000 levels fail on all of them.
+    body = b"[" * 100_000 + b"]" * 100_000
+
+    resp = hello(make_request(method="POST", body=body))
+
+    assert resp.status_code == 400
+    assert resp.get_body() == b"The request body is nested too deeply."

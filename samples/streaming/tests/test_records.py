@@ -89,3 +89,13 @@ def test_a_client_that_leaves_mid_stream_stops_the_generator(http, host, caplog)
 
     assert host.log.wait_until_idle(5)
     assert wait_for(lambda: "readings: the client went away" in caplog.text, 5)
+
+
+@pytest.mark.parametrize(("digits", "message"), [(4300, "between"), (5000, "whole number")])
+def test_count_with_thousands_of_digits_gets_400(http, digits, message):
+    # Python converts at most 4300 digits between int and text: past that int() raises
+    # ValueError, which whole_number() reports like any other bad number.
+    response = http.get("/records", params={"count": "9" * digits})
+
+    assert response.status_code == 400
+    assert message in response.json()["error"]

@@ -20,6 +20,12 @@ def problem_details(error: HTTPException):
 
 
 class ApiRequest(Request):
+    def get_json(self, force: bool = False, silent: bool = False, cache: bool = True):
+        try:
+            return super().get_json(force=force, silent=silent, cache=cache)
+        except RecursionError as e:  # json.loads gives up on deep nesting with no ValueError
+            raise BadRequest("The body is JSON nested too deeply to read.") from e
+
     def on_json_loading_failed(self, e: ValueError | None):
         # Outside debug mode Flask hides why a body isn't JSON: say it.
         if e is not None:

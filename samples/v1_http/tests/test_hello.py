@@ -59,3 +59,14 @@ def test_alternative_entry_point_reads_route_and_header():
     assert resp.mimetype == "application/json"
     assert resp.headers["Cache-Control"] == "no-store"
     assert json.loads(resp.get_body()) == {"message": "Welcome, Ada!"}
+
+
+def test_deeply_nested_json_returns_400():
+    # json.loads raises RecursionError here, not ValueError; the depth that fails
+    # depends on the Python version, 100 000 levels fail on all of them.
+    body = b"[" * 100_000 + b"]" * 100_000
+
+    resp = main(make_request(method="POST", body=body))
+
+    assert resp.status_code == 400
+    assert resp.get_body() == b"The request body is nested too deeply."
