@@ -90,8 +90,9 @@ def test_samples(session: nox.Session, sample: str) -> None:
 def conformance(session: nox.Session, sample: str) -> None:
     """Index, load and invoke one sample through the real Python worker, in a copy of it.
 
-    Fails on anything the worker rejects, or an HTTP function whose example request (from the
-    sample's tests/http_examples.json) gets no 2xx. Then writes the sample's function manifest
+    Fails on anything the worker rejects, a function with no example invocation in the sample's
+    tests/invocations.json, or an answer other than the example expects (status, output bindings,
+    return value, logs). Then writes the sample's function manifest
     to docs/generated/functions/; in CI it fails instead when the committed one differs.
     """
     # The harness's own tests run once after the samples, whichever samples were selected.
@@ -117,7 +118,8 @@ def conformance(session: nox.Session, sample: str) -> None:
 
 @nox.session(name="conformance-harness", python=WORKER_PYTHON)
 def conformance_harness(session: nox.Session) -> None:
-    """Test the harness: each broken app in tools/conformance/ fails as the worker fails it."""
+    """Test the harness: its test apps (every kind of binding, v1 and v2) pass, each broken app
+    fails as the worker fails it, and a wrong or missing example fails."""
     session.install("-r", str(CONFORMANCE_DIR / "requirements.txt"), "azure-functions", "pytest")
     session.run("python", "-m", "pytest", "-q", str(CONFORMANCE_DIR / "tests"), *session.posargs)
 
