@@ -14,7 +14,23 @@ REPORT = {
     "functions": [
         {
             "name": "hourly",
-            "bindings": [{"name": "timer", "type": "timerTrigger", "direction": "in"}],
+            "bindings": [
+                {
+                    "name": "timer",
+                    "type": "timerTrigger",
+                    "direction": "in",
+                    "runOnStartup": False,
+                    "schedule": "0 0 * * * *",
+                },
+                {
+                    "name": "report",
+                    "type": "blob",
+                    "direction": "in",
+                    "connection": "AzureWebJobsStorage",
+                    "path": "reports/latest.json",
+                    "properties": {"SupportsDeferredBinding": True},
+                },
+            ],
         },
         {
             "name": "HttpGreeting",
@@ -34,7 +50,7 @@ REPORT = {
 }
 
 
-def test_rows_are_sorted_and_http_details_filled_in():
+def test_rows_are_sorted_and_every_binding_shown_with_its_settings():
     rows = manifest.render(REPORT).splitlines()[2:]
 
     assert rows == [
@@ -42,7 +58,9 @@ def test_rows_are_sorted_and_http_details_filled_in():
         "| --- | --- | --- | --- | --- | --- |",
         "| `HttpGreeting` | httpTrigger | `/api/HttpGreeting` | any | anonymous "
         "| `req` (httpTrigger, in)<br>`$return` (http, out) |",
-        "| `hourly` | timerTrigger | — | — | — | `timer` (timerTrigger, in) |",
+        "| `hourly` | timerTrigger | — | — | — | `timer` (timerTrigger, in): runOnStartup `false`, "
+        "schedule `0 0 * * * *`<br>`report` (blob, in): connection `AzureWebJobsStorage`, "
+        "path `reports/latest.json`, properties `SupportsDeferredBinding=true` |",
     ]
 
 
