@@ -51,6 +51,9 @@ COVERAGE_CONFIG = ROOT / "tools" / "coverage.ini"
 MANIFESTS_DIR = ROOT / "docs" / "generated" / "functions"
 # The worker's runtime packages (azure-functions-runtime, -v1) require Python 3.13 or later.
 WORKER_PYTHON = "3.13"
+# The bad-input battery (tools/conformance/battery.py): "report" counts how each sample answers
+# malformed requests (in its manifest); "strict" also fails on any 5xx or request left unanswered.
+CONFORMANCE_BATTERY = os.environ.get("CONFORMANCE_BATTERY", "report")
 
 
 @contextlib.contextmanager
@@ -92,8 +95,9 @@ def conformance(session: nox.Session, sample: str) -> None:
 
     Fails on anything the worker rejects, a function with no example invocation in the sample's
     tests/invocations.json, or an answer other than the example expects (status, output bindings,
-    return value, logs). Then writes the sample's function manifest
-    to docs/generated/functions/; in CI it fails instead when the committed one differs.
+    return value, logs), and sends each HTTP function the bad-input battery (CONFORMANCE_BATTERY).
+    Then writes the sample's function manifest to docs/generated/functions/; in CI it fails
+    instead when the committed one differs.
     """
     # The harness's own tests run once after the samples, whichever samples were selected.
     session.notify("conformance-harness")
@@ -104,7 +108,13 @@ def conformance(session: nox.Session, sample: str) -> None:
         report = copy.parent / "report.json"
         # -P: nothing beside host.py may shadow the app's own modules.
         session.run(
-            "python", "-P", str(CONFORMANCE_DIR / "host.py"), str(copy), "--report", str(report)
+            "python",
+            "-P",
+            str(CONFORMANCE_DIR / "host.py"),
+            str(copy),
+            "--report",
+            str(report),
+            f"--battery={CONFORMANCE_BATTERY}",
         )
         session.run(
             "python",

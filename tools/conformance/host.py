@@ -77,6 +77,8 @@ ENTRY_KEYS = {
 }
 REQUEST_KEYS = {"method", "path", "query", "headers", "body", "json"}
 INVOCATION_TIMEOUT_SECONDS = 60
+BATTERY_TIMEOUT_SECONDS = 15
+BATTERY_MODES = ("off", "report", "strict")
 # The header the worker's HTTP streams server uses to pair a request with its invocation.
 INVOCATION_ID_HEADER = "x-ms-invocation-id"
 HTTP_URI_CAPABILITY = "HttpUri"
@@ -123,6 +125,7 @@ class Report:
     functions: list[dict] = field(default_factory=list)
     invocations: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    battery: dict | None = None  # what the bad-input battery sent and how it was answered
 
     def fail(self, step: str, message: str) -> None:
         self.errors.append(f"{step}: {message}")
@@ -145,6 +148,21 @@ def load_protos() -> SimpleNamespace:
         module = importlib.import_module(f"{PROTOS_PACKAGE}.{name}")
         messages.update({k: v for k, v in vars(module).items() if not k.startswith("_")})
     return SimpleNamespace(**messages)
+
+
+def load_battery():
+    """battery.py, beside this script. host.py runs with -P, so it is loaded by its path, under a
+    name no app module can have."""
+    spec = importlib.util.spec_from_file_location(
+        "_conformance_battery", Path(__file__).resolve().parent / "battery.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+battery = load_battery()
 
 
 def read_json(path: Path) -> Any:
@@ -555,21 +573,9 @@ class Host:
         ]
 
     def http_request(self, function: IndexedFunction, example: dict):
-        """The RpcHttp of an example request, or why there is none."""
-        trigger = function.trigger
+        """The RpcHttp of an example request (and what goes on the wire), or why there is none."""
         method = example.get("method", "GET").upper()
-        if trigger["methods"] and method not in trigger["methods"]:
-            return f"{method} is not one of {trigger['methods']}"
-        template = "/".join(
-            p
-            for p in (self.report.route_prefix, (trigger["route"] or function.name).strip("/"))
-            if p
-        )
         path = "/" + example.get("path", "").lstrip("/")
-        match = route_pattern(template).fullmatch(path)
-        if not match:
-            return f"path {path} does not match route /{template}"
-        route_params = {k: v for k, v in match.groupdict().items() if v is not None}
         query = {k: str(v) for k, v in example.get("query", {}).items()}
         headers = {k: str(v) for k, v in example.get("headers", {}).items()}
         body = example.get("body", "").encode()
@@ -577,6 +583,34 @@ class Host:
             body = json.dumps(example["json"]).encode()
             if not any(k.lower() == "content-type" for k in headers):
                 headers["Content-Type"] = "application/json"
+        return self.build_http(function, method, path, query, headers, body)
+
+    def route_template(self, function: IndexedFunction) -> str:
+        route = (function.trigger["route"] or function.name).strip("/")
+        return "/".join(p for p in (self.report.route_prefix, route) if p)
+
+    def build_http(
+        self,
+        function: IndexedFunction,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: bytes,
+        route_params: dict[str, str] | None = None,
+    ):
+        """The RpcHttp the host would send for this request, or why the host wouldn't send it."""
+        trigger = function.trigger
+        if trigger["methods"] and method not in trigger["methods"]:
+            return f"{method} is not one of {trigger['methods']}"
+        template = self.route_template(function)
+        match = route_pattern(template).fullmatch(path)
+        if not match:
+            return f"path {path} does not match route /{template}"
+        if route_params is None:
+            route_params = {
+                k: urllib.parse.unquote(v) for k, v in match.groupdict().items() if v is not None
+            }
         url = BASE_URL + path + ("?" + urllib.parse.urlencode(query) if query else "")
         request = self.protos.RpcHttp(
             method=method,
@@ -588,7 +622,48 @@ class Host:
         )
         return request, url, method, headers, body
 
-    async def send(self, invocation: WorkerRequest, invocation_id: str, http) -> Answer | str:
+    async def probe(self, function: IndexedFunction, probe) -> int | None | str:
+        """Send one malformed request of the battery: its status, None (no answer in time),
+        or why it wasn't sent."""
+        http = self.build_http(
+            function,
+            probe.method,
+            probe.path,
+            probe.query,
+            probe.headers,
+            probe.body,
+            probe.route_params,
+        )
+        if isinstance(http, str):
+            return http
+        invocation_id = str(uuid.uuid4())
+        invocation = self.message(
+            invocation_request=self.protos.InvocationRequest(
+                invocation_id=invocation_id,
+                function_id=function.metadata.function_id,
+                input_data=[
+                    self.protos.ParameterBinding(
+                        name=function.trigger["name"], data=self.protos.TypedData(http=http[0])
+                    )
+                ],
+            )
+        )
+        answer = await self.send(invocation, invocation_id, http, BATTERY_TIMEOUT_SECONDS)
+        if answer is None or isinstance(answer, str):
+            return None
+        if self.failed(answer.response.result):
+            return 500  # the host answers an invocation that failed with 500
+        if answer.status is None:
+            answer.status = http_status(answer.response, function.bindings)
+        return answer.status
+
+    async def send(
+        self,
+        invocation: WorkerRequest,
+        invocation_id: str,
+        http,
+        timeout: float = INVOCATION_TIMEOUT_SECONDS,
+    ) -> Answer | str:
         """Send one invocation request and wait for the worker's answer (and the HTTP one)."""
         token = CURRENT_INVOCATION.set(invocation_id)
         try:
@@ -606,15 +681,16 @@ class Host:
                     headers,
                     body,
                     invocation_id,
+                    timeout,
                 )
                 response, (status, answer_body) = await asyncio.wait_for(
-                    asyncio.gather(invoked, forwarded), INVOCATION_TIMEOUT_SECONDS
+                    asyncio.gather(invoked, forwarded), timeout
                 )
                 return Answer(response, status, answer_body)
-            response = await asyncio.wait_for(invoked, INVOCATION_TIMEOUT_SECONDS)
+            response = await asyncio.wait_for(invoked, timeout)
             return Answer(response)
         except TimeoutError:
-            return f"no answer within {INVOCATION_TIMEOUT_SECONDS} s"
+            return f"no answer within {timeout} s"
 
     def check(
         self, function: IndexedFunction, expected: dict, answer: Answer, logs: list[str]
@@ -698,7 +774,12 @@ def http_body(response, bindings: list[dict]) -> bytes | None:
 
 
 def send_http(
-    url: str, method: str, headers: dict, body: bytes, invocation_id: str
+    url: str,
+    method: str,
+    headers: dict,
+    body: bytes,
+    invocation_id: str,
+    timeout: float = INVOCATION_TIMEOUT_SECONDS,
 ) -> tuple[int, bytes]:
     request = urllib.request.Request(
         url,
@@ -707,7 +788,7 @@ def send_http(
         headers={**headers, INVOCATION_ID_HEADER: invocation_id},
     )
     try:
-        with urllib.request.urlopen(request, timeout=INVOCATION_TIMEOUT_SECONDS) as answer:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:
             return answer.status, answer.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
@@ -750,7 +831,44 @@ def check_entry_kind(function: IndexedFunction, entry: dict) -> str | None:
     return None
 
 
-async def run(app_dir: Path, report: Report, runtime, protos) -> None:
+async def run_battery(host: Host, functions: list[IndexedFunction], entries: list[dict]) -> None:
+    """Send each HTTP function the malformed requests battery.py derives from its first example;
+    count the answers by status class. In strict mode a 5xx or no answer is a failure."""
+    report, mode = host.report, host.report.battery["mode"]
+    classes = report.battery["classes"]
+    for function in functions:
+        example = next((e for e in entries if e["function"] == function.name), None)
+        if not function.is_http or example is None or check_entry_kind(function, example):
+            continue
+        request = example["request"]
+        http = host.http_request(function, request)
+        if isinstance(http, str):
+            continue  # the example itself failed, and said why
+        counted = report.battery["functions"].setdefault(function.name, {})
+        for probe in battery.probes(
+            function.trigger["methods"],
+            host.route_template(function),
+            request,
+            dict(http[0].params),
+        ):
+            status = await host.probe(function, probe)
+            if isinstance(status, str):
+                continue  # the host would not pass this request to the function
+            kind = battery.status_class(status)
+            report.battery["sent"] += 1
+            classes[kind] = classes.get(kind, 0) + 1
+            counted[kind] = counted.get(kind, 0) + 1
+            if status is None or status >= 500:
+                problem = f"{probe.label}: {status or 'no answer'}"
+                report.battery["failures"].append(f"{function.name} {problem}")
+                if mode == "strict":
+                    report.fail(f"bad input {function.name}", problem)
+                else:
+                    print(f"  5xx  bad input {function.name} {problem}", flush=True)
+        print(f"  ok   bad input {function.name}: {counted}", flush=True)
+
+
+async def run(app_dir: Path, report: Report, runtime, protos, battery_mode: str = "off") -> None:
     entries = read_invocations(app_dir, report)
     logs = LogCollector(runtime)
     host = Host(app_dir, protos, report, runtime, logs)
@@ -778,6 +896,15 @@ async def run(app_dir: Path, report: Report, runtime, protos) -> None:
                     report.fail(f"{where} #{number} {name}", problem)
                 else:
                     await host.invoke(by_name[name], entry, number)
+        if battery_mode != "off":
+            report.battery = {
+                "mode": battery_mode,
+                "sent": 0,
+                "classes": {},
+                "functions": {},
+                "failures": [],
+            }
+            await run_battery(host, [f for f in functions if f.name in loaded], entries)
     finally:
         root.removeHandler(logs)
         runtime.stop_threadpool_executor()
@@ -806,6 +933,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("app_dir", type=Path, help="the function app folder (holds host.json)")
     parser.add_argument("--report", type=Path, help="write what the runtime reported here (JSON)")
+    parser.add_argument(
+        "--battery",
+        choices=BATTERY_MODES,
+        default="off",
+        help="send each HTTP function malformed requests (battery.py): report counts them, "
+        "strict also fails on a 5xx or no answer",
+    )
     args = parser.parse_args(argv)
     app_dir = args.app_dir.resolve()
     report_path = args.report.resolve() if args.report else None
@@ -829,7 +963,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"conformance: {app_dir.name} ({report.model} model, {report.runtime})", flush=True)
         protos = load_protos()
         runtime = importlib.import_module(package.replace("-", "_"))
-        asyncio.run(run(app_dir, report, runtime, protos))
+        asyncio.run(run(app_dir, report, runtime, protos, args.battery))
 
     if report_path:
         report_path.write_text(json.dumps(vars(report), indent=2) + "\n", encoding="utf-8")

@@ -83,10 +83,26 @@ def function_row(function: dict, route_prefix: str) -> str:
     )
 
 
+CLASS_ORDER = ["2xx", "3xx", "4xx", "5xx", "no answer"]
+
+
+def battery_line(battery: dict) -> str:
+    """How many malformed requests the bad-input battery sent, and how they were answered."""
+    classes = sorted(battery["classes"].items(), key=lambda c: CLASS_ORDER.index(c[0]))
+    answers = ", ".join(f"{kind}: {count}" for kind, count in classes)
+    return (
+        f"Bad input: the conformance run sent the HTTP functions {battery['sent']} malformed "
+        f"requests through the worker (missing, extra and wrong parameters, bad JSON, wrong "
+        f"content types and methods); answers by status class: {answers}."
+    )
+
+
 def render(report: dict) -> str:
     lines = [HEADER, "", table_row(COLUMNS), table_row(["---"] * len(COLUMNS))]
     functions = sorted(report["functions"], key=lambda f: f["name"])
     lines += [function_row(f, report["route_prefix"]) for f in functions]
+    if (report.get("battery") or {}).get("sent"):
+        lines += ["", battery_line(report["battery"])]
     return "\n".join(lines) + "\n"
 
 

@@ -34,10 +34,10 @@ def copy_app(app: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def run_host(app: Path, tmp_path: Path) -> tuple[int, dict]:
+def run_host(app: Path, tmp_path: Path, *options: str) -> tuple[int, dict]:
     report = tmp_path / "report.json"
     result = subprocess.run(
-        [sys.executable, "-P", str(HOST), str(app), "--report", str(report)],
+        [sys.executable, "-P", str(HOST), str(app), "--report", str(report), *options],
         capture_output=True,
         text=True,
         timeout=120,
@@ -304,3 +304,32 @@ def test_answer_other_than_the_expected_status_or_json_fails(tmp_path):
         'invoke place_order POST /api/orders/ada: response JSON {"queued": true}, '
         'expected {"queued": false}',
     ]
+
+
+def test_battery_reports_5xx_without_failing_in_report_mode(tmp_path):
+    code, report = run_host(copy_app(VALID_APP, tmp_path), tmp_path, "--battery=report")
+
+    battery = report["battery"]
+    assert code == 0, report["errors"]
+    assert battery["mode"] == "report"
+    assert battery["sent"] == sum(battery["classes"].values()) > 50
+    assert set(battery["functions"]) == {"place_batch", "place_order"}
+    # The test app trusts its input: a body that isn't UTF-8 makes place_order raise.
+    assert "place_order body not UTF-8: 500" in battery["failures"]
+    assert "place_batch body malformed JSON: 500" in battery["failures"]
+    assert battery["classes"]["5xx"] == len(battery["failures"])
+
+
+def test_battery_fails_each_5xx_in_strict_mode(tmp_path):
+    code, report = run_host(copy_app(VALID_APP, tmp_path), tmp_path, "--battery=strict")
+
+    assert code == 1
+    assert "bad input place_order: body not UTF-8: 500" in report["errors"]
+    assert len(report["errors"]) == len(report["battery"]["failures"])
+
+
+def test_battery_is_off_by_default(tmp_path):
+    code, report = run_host(copy_app(VALID_APP, tmp_path), tmp_path)
+
+    assert code == 0, report["errors"]
+    assert report["battery"] is None

@@ -84,3 +84,20 @@ def test_write_then_check_passes(tmp_path):
 
     assert manifest.main([str(report), "--output", str(output)]) == 0
     assert manifest.main([str(report), "--output", str(output), "--check"]) == 0
+
+
+def test_battery_counts_follow_the_table():
+    report = {
+        **REPORT,
+        "battery": {"sent": 9, "classes": {"5xx": 1, "4xx": 6, "2xx": 2}},
+    }
+
+    lines = manifest.render(report).splitlines()
+
+    assert lines[-2] == ""
+    assert lines[-1].startswith("Bad input: the conformance run sent the HTTP functions 9 ")
+    assert lines[-1].endswith("answers by status class: 2xx: 2, 4xx: 6, 5xx: 1.")
+
+
+def test_no_battery_line_when_nothing_was_sent():
+    assert "Bad input" not in manifest.render({**REPORT, "battery": None})
