@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 LONG = "x" * 4096  # longer than most limits a sample sets, shorter than the host's URL limit
 HUGE_DIGITS = "9" * 5000  # beyond Python's default int/str conversion limit (4300 digits)
+LIMIT_DIGITS = "9" * 4300  # at the limit: it parses, but twice it has 4301 digits to print
 NESTING = 100_000  # deeper than any recursion limit
 OVERSIZED_BYTES = 4 * 1024 * 1024
 
@@ -40,6 +41,7 @@ BAD_TEXT = {
     "zero": "0",
     "fraction": "1.5",
     "huge integer": HUGE_DIGITS,
+    "integer at the digit limit": LIMIT_DIGITS,
     "1e400": "1e400",
     "NaN": "NaN",
     "Infinity": "Infinity",
@@ -74,6 +76,7 @@ BAD_JSON_VALUES = {
     "negative": "-1",
     "fraction": "1.5",
     "huge integer": HUGE_DIGITS,
+    "integer at the digit limit": LIMIT_DIGITS,
     "1e400": "1e400",
     "NaN": "NaN",
     "Infinity": "Infinity",

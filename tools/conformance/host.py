@@ -32,6 +32,7 @@ import asyncio
 import base64
 import contextlib
 import contextvars
+import http.client
 import importlib
 import importlib.machinery
 import importlib.metadata
@@ -40,10 +41,10 @@ import json
 import logging
 import os
 import re
+import select
 import sys
-import urllib.error
+import time
 import urllib.parse
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -78,6 +79,8 @@ ENTRY_KEYS = {
 REQUEST_KEYS = {"method", "path", "query", "headers", "body", "json"}
 INVOCATION_TIMEOUT_SECONDS = 60
 BATTERY_TIMEOUT_SECONDS = 15
+UPLOAD_CHUNK_BYTES = 64 * 1024
+SERVER_START_TRIES = 50
 BATTERY_MODES = ("off", "report", "strict")
 # The header the worker's HTTP streams server uses to pair a request with its invocation.
 INVOCATION_ID_HEADER = "x-ms-invocation-id"
@@ -649,7 +652,8 @@ class Host:
             )
         )
         answer = await self.send(invocation, invocation_id, http, BATTERY_TIMEOUT_SECONDS)
-        if answer is None or isinstance(answer, str):
+        if isinstance(answer, str):
+            print(f"  ...  bad input {function.name} {probe.label}: {answer}", flush=True)
             return None
         if self.failed(answer.response.result):
             return 500  # the host answers an invocation that failed with 500
@@ -691,6 +695,8 @@ class Host:
             return Answer(response)
         except TimeoutError:
             return f"no answer within {timeout} s"
+        except OSError as error:  # the worker's web server closed the connection, or refused it
+            return f"no HTTP answer from the worker: {error}"
 
     def check(
         self, function: IndexedFunction, expected: dict, answer: Answer, logs: list[str]
@@ -781,17 +787,40 @@ def send_http(
     invocation_id: str,
     timeout: float = INVOCATION_TIMEOUT_SECONDS,
 ) -> tuple[int, bytes]:
-    request = urllib.request.Request(
-        url,
-        data=body or None,
-        method=method,
-        headers={**headers, INVOCATION_ID_HEADER: invocation_id},
-    )
+    """Send a request to the worker's web server as the host's proxy does, and read the answer.
+
+    The body goes in chunks, and sending stops as soon as an answer arrives: an app may answer
+    before reading the whole body (a 413 or 415 for an upload), and the host passes that answer
+    on. A client that insists on sending everything first gets the connection reset instead.
+    """
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    for _ in range(SERVER_START_TRIES):
+        try:
+            connection.connect()
+            break
+        except ConnectionRefusedError:
+            time.sleep(0.1)  # the worker starts its web server at init, in the background
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
-            return answer.status, answer.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
+        target = parts.path + (f"?{parts.query}" if parts.query else "")
+        connection.putrequest(method, target, skip_accept_encoding=True)
+        for name, value in {**headers, INVOCATION_ID_HEADER: invocation_id}.items():
+            connection.putheader(name, value)
+        if body or method not in ("GET", "HEAD", "DELETE", "OPTIONS"):
+            connection.putheader("Content-Length", str(len(body)))
+        connection.endheaders()
+        for start in range(0, len(body), UPLOAD_CHUNK_BYTES):
+            answered, _, _ = select.select([connection.sock], [], [], 0)
+            if answered:
+                break
+            try:
+                connection.sock.sendall(body[start : start + UPLOAD_CHUNK_BYTES])
+            except (BrokenPipeError, ConnectionResetError):
+                break  # the server stopped reading: its answer may be waiting
+        answer = connection.getresponse()
+        return answer.status, answer.read()
+    finally:
+        connection.close()
 
 
 def read_invocations(app_dir: Path, report: Report) -> list[dict]:
