@@ -560,18 +560,19 @@ class Host:
             print(f"  ok   {step}{f' -> {answer.status}' if function.is_http else ''}", flush=True)
 
     def input_data(self, function: IndexedFunction, entry: dict) -> list:
-        """The data the host sends for the function's input bindings, from "inputs"."""
+        """The data the host sends for the function's input bindings, from "inputs".
+
+        The host sends every input binding; one the entry doesn't name goes with no data, as
+        the host sends a blob that doesn't exist.
+        """
         inputs = entry.get("inputs", {})
         declared = [b["name"] for b in function.bindings if b["direction"] == "in"]
         declared = [n for n in declared if n != function.trigger["name"]]
         unknown = sorted(set(inputs) - set(declared))
         if unknown:
             raise NotationError(f"inputs {unknown} are not input bindings of the function")
-        missing = [n for n in declared if n not in inputs]
-        if missing:
-            raise NotationError(f'no "inputs" data for {missing} (null sends no data)')
         return [
-            self.protos.ParameterBinding(name=n, data=typed_data(self.protos, inputs[n]))
+            self.protos.ParameterBinding(name=n, data=typed_data(self.protos, inputs.get(n)))
             for n in declared
         ]
 

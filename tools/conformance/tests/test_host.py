@@ -254,7 +254,7 @@ def test_malformed_entries_fail_before_any_invocation(tmp_path):
     def break_entries(entries):
         entries[0]["trigger"] = {"text": "late"}
         del entries[2]["trigger"]
-        entries[3]["inputs"] = {}
+        entries[3]["inputs"] = {"footers": None}
         entries[4]["status"] = 200
         entries[5]["output"] = {}
         entries.append({"function": "retired", "trigger": None})
@@ -269,7 +269,7 @@ def test_malformed_entries_fail_before_any_invocation(tmp_path):
         "invoke audit: no example invocation: add one to tests/invocations.json",
         "invoke heartbeat (#1): unknown or malformed TypedData notation: {'text': 'late'}",
         'invoke ship_order (#3): no "trigger" data for queueTrigger msg',
-        "invoke stamp_upload (#4): no \"inputs\" data for ['footer'] (null sends no data)",
+        "invoke stamp_upload (#4): inputs ['footers'] are not input bindings of the function",
         "tests/invocations.json #5 stamp_upload: ['status'] don't apply to a blobTrigger function",
         "tests/invocations.json: example for unknown function retired",
     ]
