@@ -7,13 +7,14 @@ The runtime packages do all the work: azure-functions-runtime for a v2 app (func
 azure-functions-runtime-v1 for a v1 app (function.json folders). For a v1 app the worker asks
 the host to index, so this script reads each function.json the way the host does.
 
-Usage: python -P host.py APP_DIR [--report REPORT.json]
+Usage: python -P host.py APP_DIR [--report REPORT.json] [--battery off|report|strict]
 
 Run it with the app's own packages and tools/conformance/requirements.txt installed, one app
 per process (the runtime keeps the app in module globals), and with -P so that nothing beside
 this script can shadow the app's modules. It prints one line per step, writes what the runtime
 reported to REPORT.json (tools/conformance/manifest.py turns that into the function manifest),
-and exits 1 when the runtime rejects anything or an invocation's answer isn't the one expected.
+and exits 1 when the runtime rejects anything or an invocation's answer isn't the one expected
+(with --battery=strict, also when a malformed request gets a 5xx or no answer).
 
 The app folder may hold, beside the app:
 - tests/invocations.json: a list of invocations, at least one per function, each with what the
@@ -626,9 +627,9 @@ class Host:
         )
         return request, url, method, headers, body
 
-    async def probe(self, function: IndexedFunction, probe) -> int | None | str:
-        """Send one malformed request of the battery: its status, None (no answer in time),
-        or why it wasn't sent."""
+    async def probe(self, function: IndexedFunction, entry: dict, probe) -> int | None | str:
+        """Send one malformed request of the battery, with the entry's input binding data and
+        trigger metadata: its status, None (no answer in time), or why it wasn't sent."""
         http = self.build_http(
             function,
             probe.method,
@@ -648,8 +649,12 @@ class Host:
                 input_data=[
                     self.protos.ParameterBinding(
                         name=function.trigger["name"], data=self.protos.TypedData(http=http[0])
-                    )
+                    ),
+                    *self.input_data(function, entry),
                 ],
+                trigger_metadata={
+                    k: typed_data(self.protos, v) for k, v in entry.get("metadata", {}).items()
+                },
             )
         )
         answer = await self.send(invocation, invocation_id, http, BATTERY_TIMEOUT_SECONDS)
@@ -872,8 +877,13 @@ async def run_battery(host: Host, functions: list[IndexedFunction], entries: lis
             continue
         request = example["request"]
         http = host.http_request(function, request)
-        if isinstance(http, str):
+        try:
+            host.input_data(function, example)
+            [typed_data(host.protos, v) for v in example.get("metadata", {}).values()]
+        except NotationError:
             continue  # the example itself failed, and said why
+        if isinstance(http, str):
+            continue
         counted = report.battery["functions"].setdefault(function.name, {})
         for probe in battery.probes(
             function.trigger["methods"],
@@ -881,7 +891,7 @@ async def run_battery(host: Host, functions: list[IndexedFunction], entries: lis
             request,
             dict(http[0].params),
         ):
-            status = await host.probe(function, probe)
+            status = await host.probe(function, example, probe)
             if isinstance(status, str):
                 continue  # the host would not pass this request to the function
             kind = battery.status_class(status)

@@ -23,6 +23,7 @@ FUNCTIONS = [
     "heartbeat",
     "place_batch",
     "place_order",
+    "read_note",
     "ship_order",
     "stamp_upload",
 ]
@@ -130,6 +131,8 @@ def test_every_function_is_invoked_and_its_outputs_checked(app, tmp_path):
         "place_order",
         "place_batch",
         "echo",
+        "read_note",
+        "read_note",
     ]
     assert {
         "function": "place_order",
@@ -178,7 +181,7 @@ def test_bindings_are_reported_with_their_settings(tmp_path):
 @pytest.mark.parametrize("app", [VALID_APP, V1_VALID_APP], ids=["v2", "v1"])
 def test_function_without_an_example_fails(app, tmp_path):
     app = copy_app(app, tmp_path)
-    edit_invocations(app, lambda entries: entries.pop())  # the only "echo" entry
+    edit_invocations(app, lambda entries: entries.pop(8))  # the only "echo" entry
 
     code, report = run_host(app, tmp_path)
 
@@ -313,7 +316,9 @@ def test_battery_reports_5xx_without_failing_in_report_mode(tmp_path):
     assert code == 0, report["errors"]
     assert battery["mode"] == "report"
     assert battery["sent"] == sum(battery["classes"].values()) > 50
-    assert set(battery["functions"]) == {"place_batch", "place_order"}
+    assert set(battery["functions"]) == {"place_batch", "place_order", "read_note"}
+    # The battery sends the example's input binding data too: read_note gets its blob.
+    assert "5xx" not in battery["functions"]["read_note"]
     # The test app trusts its input: a body that isn't UTF-8 makes place_order raise.
     assert "place_order body not UTF-8: 500" in battery["failures"]
     assert "place_batch body malformed JSON: 500" in battery["failures"]

@@ -75,3 +75,13 @@ def place_batch(
 @app.queue_output(arg_name="$return", queue_name="echo-out", connection="AzureWebJobsStorage")
 def echo(msg: func.QueueMessage) -> str:
     return msg.get_body().decode()[::-1]
+
+
+@app.route(route="notes/{name}", methods=["GET"])
+@app.blob_input(arg_name="note", path="notes/{name}", connection="AzureWebJobsStorage")
+def read_note(req: func.HttpRequest, note: str) -> func.HttpResponse:
+    # The worker refuses `str | None` as the annotation; the value is None all the same when
+    # the blob doesn't exist.
+    if note is None:
+        return func.HttpResponse("No such note.", status_code=404)
+    return func.HttpResponse(note)
