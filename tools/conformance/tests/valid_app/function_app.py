@@ -46,7 +46,8 @@ def stamp_upload(upload: func.InputStream, footer: bytes, stamped: func.Out[byte
 @app.generic_output_binding(
     arg_name="row", type="table", tableName="audit", connection="AzureWebJobsStorage"
 )
-def audit(item: str, rules: str, row: func.Out[str], context: func.Context) -> None:
+async def audit(item: str, rules: str, row: func.Out[str], context: func.Context) -> None:
+    # async: it runs in the task of its invocation, so its logs carry the id that way
     logging.info("audit in invocation %s", context.invocation_id)
     row.set(json.dumps({"PartitionKey": "audit", "RowKey": item, "rules": json.loads(rules)}))
 
