@@ -78,6 +78,15 @@ ENTRY_KEYS = {
     "logs",
 }
 REQUEST_KEYS = {"method", "path", "query", "headers", "body", "json"}
+# What each key of an entry must hold (notation values are checked when they are used).
+ENTRY_TYPES = {
+    "request": lambda v: isinstance(v, dict),
+    "status": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "metadata": lambda v: isinstance(v, dict),
+    "inputs": lambda v: isinstance(v, dict),
+    "outputs": lambda v: isinstance(v, dict),
+    "logs": lambda v: isinstance(v, list) and all(isinstance(line, str) for line in v),
+}
 INVOCATION_TIMEOUT_SECONDS = 60
 BATTERY_TIMEOUT_SECONDS = 15
 UPLOAD_CHUNK_BYTES = 64 * 1024
@@ -829,8 +838,9 @@ def send_http(
         connection.close()
 
 
-def read_invocations(app_dir: Path, report: Report) -> list[dict]:
-    """The entries of tests/invocations.json; a malformed entry is reported and left out."""
+def read_invocations(app_dir: Path, report: Report) -> list[tuple[int, dict]]:
+    """The entries of tests/invocations.json with their place in the file (from 1); a malformed
+    entry is reported and left out."""
     path = app_dir / INVOCATIONS_FILE
     where = INVOCATIONS_FILE.as_posix()
     if not path.is_file():
@@ -844,12 +854,16 @@ def read_invocations(app_dir: Path, report: Report) -> list[dict]:
         if not isinstance(entry, dict) or not isinstance(entry.get("function"), str):
             report.fail(f"{where} #{number}", 'an entry is an object with a "function" name')
             continue
+        wrong = [k for k, kind in ENTRY_TYPES.items() if k in entry and not kind(entry[k])]
+        if wrong:
+            report.fail(f"{where} #{number} {entry['function']}", f"malformed {wrong}")
+            continue
         unknown = set(entry) - ENTRY_KEYS
         unknown |= {f"request.{k}" for k in set(entry.get("request", {})) - REQUEST_KEYS}
         if unknown:
             report.fail(f"{where} #{number} {entry['function']}", f"unknown keys {sorted(unknown)}")
             continue
-        valid.append(entry)
+        valid.append((number, entry))
     return valid
 
 
@@ -925,9 +939,9 @@ async def run(app_dir: Path, report: Report, runtime, protos, battery_mode: str 
         by_name = {f.name: f for f in functions}
         loaded = {f.name for f in functions if await host.load(f)}
         where = INVOCATIONS_FILE.as_posix()
-        for name in sorted(loaded - {e["function"] for e in entries}):
+        for name in sorted(loaded - {e["function"] for _, e in entries}):
             report.fail(f"invoke {name}", f"no example invocation: add one to {where}")
-        for number, entry in enumerate(entries, 1):
+        for number, entry in entries:
             name = entry["function"]
             if name not in by_name:
                 report.fail(where, f"example for unknown function {name}")
@@ -944,7 +958,8 @@ async def run(app_dir: Path, report: Report, runtime, protos, battery_mode: str 
                 "functions": {},
                 "failures": [],
             }
-            await run_battery(host, [f for f in functions if f.name in loaded], entries)
+            examples = [entry for _, entry in entries]
+            await run_battery(host, [f for f in functions if f.name in loaded], examples)
     finally:
         root.removeHandler(logs)
         runtime.stop_threadpool_executor()

@@ -260,6 +260,7 @@ def test_malformed_entries_fail_before_any_invocation(tmp_path):
         entries[3]["inputs"] = {"footers": None}
         entries[4]["status"] = 200
         entries[5]["output"] = {}
+        entries[1]["logs"] = "heartbeat on time"
         entries.append({"function": "retired", "trigger": None})
 
     edit_invocations(app, break_entries)
@@ -268,6 +269,7 @@ def test_malformed_entries_fail_before_any_invocation(tmp_path):
 
     assert code == 1
     assert report["errors"] == [
+        "tests/invocations.json #2 heartbeat: malformed ['logs']",
         "tests/invocations.json #6 audit: unknown keys ['output']",
         "invoke audit: no example invocation: add one to tests/invocations.json",
         "invoke heartbeat (#1): unknown or malformed TypedData notation: {'text': 'late'}",
