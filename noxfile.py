@@ -71,6 +71,9 @@ VERSIONS_DIR = ROOT / "docs" / "generated" / "versions"
 PACKAGES_DIR = ROOT / "docs" / "generated" / "packages"
 # The worker's runtime packages (azure-functions-runtime, -v1) require Python 3.13 or later.
 WORKER_PYTHON = "3.13"
+# The bad-input battery (tools/conformance/battery.py): "report" counts how each sample answers
+# malformed requests (in its manifest); "strict" also fails on any 5xx or request left unanswered.
+CONFORMANCE_BATTERY = os.environ.get("CONFORMANCE_BATTERY", "report")
 
 
 NODE_HELP = (
@@ -153,9 +156,11 @@ def test_samples(session: nox.Session, sample: str) -> None:
 def conformance(session: nox.Session, sample: str) -> None:
     """Index, load and invoke one sample through the real Python worker, in a copy of it.
 
-    Fails on anything the worker rejects, or an HTTP function whose example request (from the
-    sample's tests/http_examples.json) gets no 2xx. Then writes the sample's function manifest
-    to docs/generated/functions/; in CI it fails instead when the committed one differs.
+    Fails on anything the worker rejects, a function with no example invocation in the sample's
+    tests/invocations.json, or an answer other than the example expects (status, output bindings,
+    return value, logs), and sends each HTTP function the bad-input battery (CONFORMANCE_BATTERY).
+    Then writes the sample's function manifest to docs/generated/functions/; in CI it fails
+    instead when the committed one differs.
     """
     # The harness's own tests run once after the samples, whichever samples were selected.
     session.notify("conformance-harness")
@@ -167,7 +172,13 @@ def conformance(session: nox.Session, sample: str) -> None:
         report = copy.parent / "report.json"
         # -P: nothing beside host.py may shadow the app's own modules.
         session.run(
-            "python", "-P", str(CONFORMANCE_DIR / "host.py"), str(copy), "--report", str(report)
+            "python",
+            "-P",
+            str(CONFORMANCE_DIR / "host.py"),
+            str(copy),
+            "--report",
+            str(report),
+            f"--battery={CONFORMANCE_BATTERY}",
         )
         session.run(
             "python",
@@ -183,7 +194,8 @@ def conformance(session: nox.Session, sample: str) -> None:
 
 @nox.session(name="conformance-harness", python=WORKER_PYTHON)
 def conformance_harness(session: nox.Session) -> None:
-    """Test the harness: each broken app in tools/conformance/ fails as the worker fails it."""
+    """Test the harness: its test apps (every kind of binding, v1 and v2) pass, each broken app
+    fails as the worker fails it, and a wrong or missing example fails."""
     session.install("-r", str(CONFORMANCE_DIR / "requirements.txt"), "azure-functions", "pytest")
     session.run("python", "-m", "pytest", "-q", str(CONFORMANCE_DIR / "tests"), *session.posargs)
 

@@ -34,6 +34,34 @@ def http_route(prefix: str, route: str | None, function_name: str) -> str:
     return "/" + "/".join(parts)
 
 
+# Shown in their own columns for an HTTP trigger, so not repeated among its settings.
+HTTP_TRIGGER_COLUMNS = {"route", "methods", "authLevel"}
+DESCRIBED = {"name", "type", "direction"}
+
+
+def setting_value(value) -> str:
+    """A binding setting as the manifest writes it: code for text, key=value for properties."""
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, dict):
+        return ", ".join(f"`{k}={setting_value(v).strip('`')}`" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(setting_value(v) for v in value)
+    return f"`{value}`"
+
+
+def describe(binding: dict) -> str:
+    """One binding: its name, type and direction, then every setting it declares."""
+    skip = DESCRIBED | (HTTP_TRIGGER_COLUMNS if binding["type"].lower() == "httptrigger" else set())
+    settings = [
+        f"{key} {setting_value(value)}"
+        for key, value in binding.items()
+        if key not in skip and value is not None
+    ]
+    text = f"`{binding['name']}` ({binding['type']}, {binding['direction']})"
+    return text + (": " + ", ".join(settings) if settings else "")
+
+
 def function_row(function: dict, route_prefix: str) -> str:
     bindings = function["bindings"]
     trigger = next((b for b in bindings if b["type"].lower().endswith("trigger")), None)
@@ -42,7 +70,7 @@ def function_row(function: dict, route_prefix: str) -> str:
         route = f"`{http_route(route_prefix, trigger['route'], function['name'])}`"
         methods = ", ".join(trigger["methods"]) or "any"
         auth_level = trigger["authLevel"]
-    described = [f"`{b['name']}` ({b['type']}, {b['direction']})" for b in bindings]
+    described = [describe(b) for b in bindings]
     return table_row(
         [
             f"`{function['name']}`",
@@ -55,10 +83,26 @@ def function_row(function: dict, route_prefix: str) -> str:
     )
 
 
+CLASS_ORDER = ["2xx", "3xx", "4xx", "5xx", "no answer"]
+
+
+def battery_line(battery: dict) -> str:
+    """How many malformed requests the bad-input battery sent, and how they were answered."""
+    classes = sorted(battery["classes"].items(), key=lambda c: CLASS_ORDER.index(c[0]))
+    answers = ", ".join(f"{kind}: {count}" for kind, count in classes)
+    return (
+        f"Bad input: the conformance run sent the HTTP functions {battery['sent']} malformed "
+        f"requests through the worker (missing, extra and wrong parameters, bad JSON, wrong "
+        f"content types and methods); answers by status class: {answers}."
+    )
+
+
 def render(report: dict) -> str:
     lines = [HEADER, "", table_row(COLUMNS), table_row(["---"] * len(COLUMNS))]
     functions = sorted(report["functions"], key=lambda f: f["name"])
     lines += [function_row(f, report["route_prefix"]) for f in functions]
+    if (report.get("battery") or {}).get("sent"):
+        lines += ["", battery_line(report["battery"])]
     return "\n".join(lines) + "\n"
 
 

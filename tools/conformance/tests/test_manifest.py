@@ -14,7 +14,23 @@ REPORT = {
     "functions": [
         {
             "name": "hourly",
-            "bindings": [{"name": "timer", "type": "timerTrigger", "direction": "in"}],
+            "bindings": [
+                {
+                    "name": "timer",
+                    "type": "timerTrigger",
+                    "direction": "in",
+                    "runOnStartup": False,
+                    "schedule": "0 0 * * * *",
+                },
+                {
+                    "name": "report",
+                    "type": "blob",
+                    "direction": "in",
+                    "connection": "AzureWebJobsStorage",
+                    "path": "reports/latest.json",
+                    "properties": {"SupportsDeferredBinding": True},
+                },
+            ],
         },
         {
             "name": "HttpGreeting",
@@ -34,7 +50,7 @@ REPORT = {
 }
 
 
-def test_rows_are_sorted_and_http_details_filled_in():
+def test_rows_are_sorted_and_every_binding_shown_with_its_settings():
     rows = manifest.render(REPORT).splitlines()[2:]
 
     assert rows == [
@@ -42,7 +58,9 @@ def test_rows_are_sorted_and_http_details_filled_in():
         "| --- | --- | --- | --- | --- | --- |",
         "| `HttpGreeting` | httpTrigger | `/api/HttpGreeting` | any | anonymous "
         "| `req` (httpTrigger, in)<br>`$return` (http, out) |",
-        "| `hourly` | timerTrigger | — | — | — | `timer` (timerTrigger, in) |",
+        "| `hourly` | timerTrigger | — | — | — | `timer` (timerTrigger, in): runOnStartup `false`, "
+        "schedule `0 0 * * * *`<br>`report` (blob, in): connection `AzureWebJobsStorage`, "
+        "path `reports/latest.json`, properties `SupportsDeferredBinding=true` |",
     ]
 
 
@@ -66,3 +84,20 @@ def test_write_then_check_passes(tmp_path):
 
     assert manifest.main([str(report), "--output", str(output)]) == 0
     assert manifest.main([str(report), "--output", str(output), "--check"]) == 0
+
+
+def test_battery_counts_follow_the_table():
+    report = {
+        **REPORT,
+        "battery": {"sent": 9, "classes": {"5xx": 1, "4xx": 6, "2xx": 2}},
+    }
+
+    lines = manifest.render(report).splitlines()
+
+    assert lines[-2] == ""
+    assert lines[-1].startswith("Bad input: the conformance run sent the HTTP functions 9 ")
+    assert lines[-1].endswith("answers by status class: 2xx: 2, 4xx: 6, 5xx: 1.")
+
+
+def test_no_battery_line_when_nothing_was_sent():
+    assert "Bad input" not in manifest.render({**REPORT, "battery": None})
