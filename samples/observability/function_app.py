@@ -148,7 +148,11 @@ def upload_stats(req: func.HttpRequest) -> func.HttpResponse:
 def sleep_seconds(req: func.HttpRequest) -> float | None:
     """The ?ms= query value in seconds; None when it's not a whole number in range."""
     value = req.params.get("ms", "50")
-    if not value.isdigit() or int(value) > settings.max_sleep_ms:
+    # isascii: "²" is a digit to isdigit() but not to int(); the length check keeps int() away
+    # from the thousands of digits that exceed Python's int/str conversion limit.
+    if not (value.isascii() and value.isdigit()) or len(value) > 9:
+        return None
+    if int(value) > settings.max_sleep_ms:
         return None
     return int(value) / 1000
 

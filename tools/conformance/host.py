@@ -286,17 +286,26 @@ class LogCollector(logging.Handler):
     The worker (its proxy dispatcher) tags each log record with the invocation it belongs to: the
     runtime sets `invocation_id_cv` in the thread that runs a sync function (utils/executor.py,
     run_sync_func), and an async function runs in the task of its invocation request. This handler
-    reads the same two places: that context variable, then the id of the invocation task.
+    reads the same two places: that context variable, then the id of the invocation task. Last,
+    like the worker's `get_current_invocation_id` (azure_functions_worker/dispatcher.py), the
+    thread-local `invocation_id` that a thread the function starts sets through
+    `context.thread_local_storage` (the runtime's bindings/context.py `_invocation_id_local`).
     """
 
     def __init__(self, runtime) -> None:
         super().__init__(logging.DEBUG)
         executor = importlib.import_module(f"{runtime.__name__}.utils.executor")
         self.runtime_invocation_id = executor.invocation_id_cv
+        context = importlib.import_module(f"{runtime.__name__}.bindings.context")
+        self.thread_local_storage = context._invocation_id_local
         self.lines: dict[str, list[str]] = {}
 
     def emit(self, record: logging.LogRecord) -> None:
-        invocation_id = self.runtime_invocation_id.get() or CURRENT_INVOCATION.get()
+        invocation_id = (
+            self.runtime_invocation_id.get()
+            or CURRENT_INVOCATION.get()
+            or getattr(self.thread_local_storage, "invocation_id", None)
+        )
         if invocation_id is None:
             return
         try:

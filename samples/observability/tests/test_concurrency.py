@@ -42,7 +42,7 @@ def test_sync_sleeps_on_its_own_thread():
 
 
 @pytest.mark.parametrize("function", ["sleep_async", "sleep_sync", "sleep_blocking"])
-@pytest.mark.parametrize("ms", ["-1", "ten", "1001", "1.5"])
+@pytest.mark.parametrize("ms", ["-1", "ten", "1001", "1.5", "²", "9" * 5000])
 def test_a_bad_duration_is_a_400(function, ms):
     call = getattr(function_app, function)
     response = call(sleep_request(ms))
