@@ -72,8 +72,9 @@ PACKAGES_DIR = ROOT / "docs" / "generated" / "packages"
 # The worker's runtime packages (azure-functions-runtime, -v1) require Python 3.13 or later.
 WORKER_PYTHON = "3.13"
 # The bad-input battery (tools/conformance/battery.py): "report" counts how each sample answers
-# malformed requests (in its manifest); "strict" also fails on any 5xx or request left unanswered.
-CONFORMANCE_BATTERY = os.environ.get("CONFORMANCE_BATTERY", "report")
+# malformed requests (in its manifest); "strict", the default, also fails on any 5xx or request
+# left unanswered.
+CONFORMANCE_BATTERY = os.environ.get("CONFORMANCE_BATTERY", "strict")
 
 
 NODE_HELP = (
