@@ -37,7 +37,8 @@ def heartbeat(timer: func.TimerRequest, heartbeat: func.Out[str]) -> None:
 # --8<-- [start:queue-process-order]
 @app.queue_trigger(arg_name="msg", queue_name="orders", connection=STORAGE)
 @app.queue_output(arg_name="accepted", queue_name="orders-accepted", connection=STORAGE)
-# Table storage has no typed decorator in the v2 model: a generic binding names its type.
+# A generic binding: its type and settings, spelled as in function.json. It works for any
+# binding extension, also those with no decorator of their own (Table has one, table_output).
 @app.generic_output_binding(arg_name="row", type="table", tableName="orders", connection=STORAGE)
 def process_order(msg: func.QueueMessage, accepted: func.Out[str], row: func.Out[str]) -> None:
     logging.info("process_order: message %s, dequeue count %s", msg.id, msg.dequeue_count)

@@ -9,6 +9,7 @@ import pytest
 from app_environment import EnvironmentUnavailable, app_environment
 
 
+# --8<-- [start:test-out-double]
 class RecordingOut:
     """Stands in for func.Out[...]: the function calls set(), the test reads what it set."""
 
@@ -20,6 +21,9 @@ class RecordingOut:
 
     def get(self) -> Any:
         return self.calls[-1] if self.calls else None
+
+
+# --8<-- [end:test-out-double]
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from get_report import main as get_report
 from summarize_upload import main as summarize_upload
 
 
-# --8<-- [start:test-blob-trigger]
 def test_an_upload_gets_a_report_with_its_size_lines_and_words(out):
     content = b"first line\nsecond line here\n"
     upload = func.blob.InputStream(data=content, name="uploads/notes.txt", length=len(content))
@@ -23,9 +22,6 @@ def test_an_upload_gets_a_report_with_its_size_lines_and_words(out):
     }
 
 
-# --8<-- [end:test-blob-trigger]
-
-
 def test_a_binary_upload_gets_a_report_without_lines_or_words(out):
     upload = func.blob.InputStream(data=b"\x89PNG\r\n\x1a\n\xff", name="uploads/logo.png")
     report = out()
@@ -39,7 +35,6 @@ def report_request(name: str) -> func.HttpRequest:
     return func.HttpRequest("GET", f"/api/reports/{name}", body=b"", route_params={"name": name})
 
 
-# --8<-- [start:test-blob-input]
 def test_the_report_the_blob_input_binding_read_is_returned():
     stored = '{"blob": "uploads/notes.txt", "bytes": 28}'
 
@@ -56,6 +51,3 @@ def test_a_missing_report_blob_is_a_404():
 
     assert resp.status_code == 404
     assert resp.get_body() == b"No report for 'nothing.txt'."
-
-
-# --8<-- [end:test-blob-input]

@@ -12,7 +12,6 @@ def post(url: str, body: object) -> func.HttpRequest:
     return func.HttpRequest("POST", url, body=data, headers={"Content-Type": "application/json"})
 
 
-# --8<-- [start:test-http-queue-output]
 def test_a_valid_order_is_queued_and_answered_with_202(out):
     msg = out()
 
@@ -23,9 +22,6 @@ def test_a_valid_order_is_queued_and_answered_with_202(out):
     assert resp.status_code == 202
     assert json.loads(resp.get_body()) == {"queued": "A-1"}
     assert json.loads(msg.get()) == {"order_id": "A-1", "item": "teapot", "quantity": 2}
-
-
-# --8<-- [end:test-http-queue-output]
 
 
 @pytest.mark.parametrize(
@@ -51,7 +47,6 @@ def test_a_bad_order_is_a_400_and_queues_nothing(out, body, problem):
     assert msg.calls == []
 
 
-# --8<-- [start:test-http-queue-many]
 def test_a_batch_becomes_one_message_per_order_in_one_set_call(out):
     msgs = out()
     batch = [
@@ -65,9 +60,6 @@ def test_a_batch_becomes_one_message_per_order_in_one_set_call(out):
     assert json.loads(resp.get_body()) == {"queued": ["B-1", "B-2"]}
     assert len(msgs.calls) == 1
     assert [json.loads(m) for m in msgs.get()] == batch
-
-
-# --8<-- [end:test-http-queue-many]
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,6 @@ def accepted(annotation: object) -> bool:
         return False
 
 
-# --8<-- [start:test-out-list]
 def test_a_list_of_strings_in_typing_list_is_accepted():
     assert accepted(typing.List[str])  # noqa: UP006
 
@@ -34,9 +33,6 @@ def test_a_list_given_to_set_becomes_one_message_per_string():
 
     assert datum.type == "json"
     assert json.loads(datum.value) == ['{"n": 1}', '{"n": 2}']
-
-
-# --8<-- [end:test-out-list]
 
 
 def test_a_list_of_anything_but_strings_or_messages_is_refused():

@@ -9,7 +9,6 @@ from record_poison_order import main as record_poison_order
 from shared_code.orders import InvalidOrder
 
 
-# --8<-- [start:test-queue]
 def test_an_order_goes_to_the_accepted_queue_and_the_table(out):
     msg = func.queue.QueueMessage(
         id="5e1c0b3a",
@@ -27,9 +26,6 @@ def test_an_order_goes_to_the_accepted_queue_and_the_table(out):
         "Item": "teapot",
         "Quantity": 2,
     }
-
-
-# --8<-- [end:test-queue]
 
 
 def test_the_message_id_and_dequeue_count_are_logged(out, caplog):
@@ -66,7 +62,6 @@ def test_a_bad_message_raises_so_the_host_retries_then_poisons_it(out, body, pro
     assert accepted.calls == [] and row.calls == []
 
 
-# --8<-- [start:test-poison]
 def test_a_poison_message_is_copied_to_a_blob_as_it_is(out, caplog):
     copy = out()
 
@@ -75,6 +70,3 @@ def test_a_poison_message_is_copied_to_a_blob_as_it_is(out, caplog):
 
     assert copy.get() == b"\xff\xfe not json"
     assert "message m-8 failed every try" in caplog.text
-
-
-# --8<-- [end:test-poison]

@@ -26,7 +26,6 @@ def call_list_reports(**params: str) -> func.HttpResponse:
     return list_reports(func.HttpRequest("GET", "/api/reports", body=b"", params=params))
 
 
-# --8<-- [start:test-azurite-round-trip]
 def test_an_upload_report_lands_in_storage_and_is_listed_and_read(blob_service, out):
     name = f"notes-{uuid.uuid4().hex[:8]}.txt"
     uploads = blob_service.get_container_client("uploads")
@@ -63,9 +62,6 @@ def test_an_upload_report_lands_in_storage_and_is_listed_and_read(blob_service, 
         "lines": 1,
         "words": 3,
     }
-
-
-# --8<-- [end:test-azurite-round-trip]
 
 
 def test_list_reports_filters_by_prefix_and_sorts(blob_service):

@@ -12,7 +12,6 @@ SCHEDULE_STATUS = {
 }
 
 
-# --8<-- [start:test-timer]
 def test_heartbeat_writes_the_schedule_the_host_passes(out):
     timer = func.timer.TimerRequest(past_due=False, schedule_status=SCHEDULE_STATUS)
     blob = out()
@@ -24,9 +23,6 @@ def test_heartbeat_writes_the_schedule_the_host_passes(out):
         "last": "2026-11-30T10:00:00+00:00",
         "next": "2026-11-30T10:05:00+00:00",
     }
-
-
-# --8<-- [end:test-timer]
 
 
 def test_a_late_run_logs_a_warning_and_still_writes(out, caplog):
