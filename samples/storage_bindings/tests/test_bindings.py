@@ -1,23 +1,20 @@
-"""The app's bindings as the worker indexes them: names, paths, queues and connections."""
+"""The app's bindings as the worker reads them: names, paths, queues and connections."""
 
-import json
+import inspect
 import re
 
 import pytest
+from app_index import functions
 
-import function_app
-
-FUNCTIONS = {f.get_function_name(): f for f in function_app.app.get_functions()}
+FUNCTIONS = sorted(functions())
 
 
 def bindings(name: str) -> dict[str, dict]:
-    """The function's bindings by name, as in a function.json (direction in lower case)."""
-    found = json.loads(FUNCTIONS[name].get_function_json())["bindings"]
-    return {b["name"]: b | {"direction": b["direction"].lower()} for b in found}
+    return {b["name"]: b for b in functions()[name][1]}
 
 
-def test_every_function_is_indexed():
-    assert sorted(FUNCTIONS) == [
+def test_every_function_is_found():
+    assert FUNCTIONS == [
         "get_report",
         "heartbeat",
         "list_reports",
@@ -29,6 +26,14 @@ def test_every_function_is_indexed():
     ]
 
 
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_every_binding_name_is_a_parameter(name):
+    """The worker refuses to load a function whose binding names and parameters differ."""
+    parameters = set(inspect.signature(functions()[name][0]).parameters)
+
+    assert set(bindings(name)) - {"$return"} == parameters
+
+
 def test_every_storage_binding_reads_its_connection_from_the_app_setting():
     for name in FUNCTIONS:
         for binding in bindings(name).values():
@@ -36,7 +41,7 @@ def test_every_storage_binding_reads_its_connection_from_the_app_setting():
                 assert binding["connection"] == "AzureWebJobsStorage", (name, binding["name"])
 
 
-@pytest.mark.parametrize("name", ["get_report", "summarize_upload", "record_poison_order"])
+@pytest.mark.parametrize("name", FUNCTIONS)
 def test_every_binding_expression_has_a_source_in_the_trigger(name):
     """Each {expression} in a path must come from the trigger (the E03 mistake: it didn't)."""
     found = bindings(name)
@@ -52,7 +57,7 @@ def test_every_binding_expression_has_a_source_in_the_trigger(name):
         assert used <= provided, (binding["name"], used - provided)
 
 
-def test_the_table_output_is_a_generic_binding_with_its_own_settings():
+def test_the_table_output_names_its_type_and_settings():
     assert bindings("process_order")["row"] == {
         "type": "table",
         "direction": "out",
