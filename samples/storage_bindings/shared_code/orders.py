@@ -59,6 +59,8 @@ def parse_json(text: str | bytes) -> object:
         return json.loads(text)
     except (UnicodeDecodeError, ValueError) as error:
         raise InvalidOrder("The body is not valid JSON.") from error
+    except RecursionError as error:  # json.loads gives up on thousands of nested [ or {
+        raise InvalidOrder("The body is nested too deeply.") from error
 
 
 def parse_order(text: str | bytes) -> Order:

@@ -33,6 +33,8 @@ def test_a_valid_order_is_queued_and_answered_with_202(out):
         (b"", b"not valid JSON"),
         (b"{", b"not valid JSON"),
         (b"\xff", b"not valid JSON"),
+        (b"[" * 100_000 + b"]" * 100_000, b"nested too deeply"),
+        (b'{"a":' * 100_000 + b"1" + b"}" * 100_000, b"nested too deeply"),
         ({"order_id": "A-1", "item": "teapot"}, b"quantity"),
         ({"order_id": "A-1", "item": 3, "quantity": 1}, b"item"),
         ({"order_id": "x" * 65, "item": "teapot", "quantity": 1}, b"order_id"),
