@@ -23,9 +23,9 @@ INVOCATIONS = json.loads((Path(__file__).parent / "invocations.json").read_text(
 FUNCTIONS = {
     "UploadFile": (function_app.upload_file, "req"),
     "ListFiles": (function_app.list_files, "req"),
-    "FileDigest": (function_app.file_digest, "req"),
     "ReadDigest": (function_app.read_digest, "req"),
     "DigestUpload": (function_app.digest_upload, "upload"),
+    "CheckUpload": (function_app.check_upload, "upload"),
 }
 
 
@@ -67,7 +67,7 @@ def http_request(request: dict, route_params: dict[str, str]) -> func.HttpReques
 
 
 def route_params(path: str) -> dict[str, str]:
-    """The {name} of the app's routes: files/{name}, files/{name}/sha256, digests/{name}."""
+    """The {name} of the app's routes: files/{name} and digests/{name}."""
     parts = path.strip("/").split("/")
     return {"name": parts[2]} if len(parts) > 2 else {}
 
