@@ -24,7 +24,7 @@ def digest_in_chunks(name: str, stream: StorageStreamDownloader) -> Digest:
 
     chunks() fetches the blob in ranged requests: the first up to the client's
     max_single_get_size (32 MiB by default), then max_chunk_get_size (4 MiB), so
-    memory stays near one chunk whatever the blob's size.
+    the memory it takes depends on those sizes, not on the blob's.
     """
     sha256 = hashlib.sha256()
     size = 0

@@ -1,14 +1,14 @@
 """Peak memory of processing a large blob: read whole, as a bytes or InputStream binding hands
 it over, against read in chunks from a StorageStreamDownloader, as DigestUpload does.
 
-It starts Azurite (tests/app_environment.py), uploads one SIZE_MIB blob of random data, then
-runs each way RUNS times, alternating, each in a fresh Python process that reports its peak
-resident memory (resource.getrusage ru_maxrss) before and after. Both compute the blob's
-SHA-256, so both do the same work on the same bytes. It prints the medians and writes them to
-benchmarks/results.md.
+It starts Azurite (tests/app_environment.py) and, for each of SIZES_MIB, uploads a blob of
+random data, then runs each way RUNS times, alternating, each in a fresh Python process that
+reports its peak resident memory (resource.getrusage ru_maxrss) before and after. Both ways
+compute the blob's SHA-256, so both do the same work on the same bytes. It prints the medians
+and writes them to benchmarks/results.md.
 
 Run from the sample folder: nox -s "benchmark(blob_sdk_types)", or python benchmarks/run.py.
-Options: --size-mib N (default 512), --runs N (default 3).
+Options: --sizes-mib 64,512 (the default), --runs N (default 3).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ sys.path[:0] = [str(SAMPLE), str(SAMPLE / "tests")]
 
 from azure.storage.blob import BlobBlock, BlobServiceClient  # noqa: E402
 
-SIZE_MIB = 512
+SIZES_MIB = (64, 512)
 RUNS = 3
 BLOCK = 4 * 1024 * 1024
 MEASURE_TIMEOUT_SECONDS = 300
@@ -101,7 +101,11 @@ def run_once(way: str, container: str, blob: str, settings: dict[str, str]) -> d
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size-mib", type=int, default=SIZE_MIB)
+    parser.add_argument(
+        "--sizes-mib",
+        type=lambda text: tuple(int(size) for size in text.split(",")),
+        default=SIZES_MIB,
+    )
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument("--measure", choices=sorted(WAYS), help=argparse.SUPPRESS)
     parser.add_argument("--container", help=argparse.SUPPRESS)
@@ -113,47 +117,65 @@ def main() -> int:
 
     from app_environment import app_environment
 
-    container, blob = f"bench-{uuid.uuid4().hex[:8]}", "large.bin"
+    load = os.getloadavg()[0]
+    runs: dict[tuple[str, int], list[dict]] = {}
     with app_environment() as settings:
         client = BlobServiceClient.from_connection_string(settings["AzureWebJobsStorage"])
-        print(f"Uploading {args.size_mib} MiB to Azurite...", flush=True)
-        expected = upload(client, container, blob, args.size_mib)
-        runs: dict[str, list[dict]] = {way: [] for way in WAYS}
-        for number in range(args.runs):
-            for way in WAYS:
-                result = run_once(way, container, blob, settings)
-                if result["sha256"] != expected:
-                    sys.exit(f"{way}: wrong SHA-256 {result['sha256']}, expected {expected}")
-                runs[way].append(result)
-                print(
-                    f"run {number + 1} {way:6}: peak {result['peak']:7.1f} MiB "
-                    f"(before the read {result['before']:.1f}), {result['seconds']:.1f} s",
-                    flush=True,
-                )
-    report = render(runs, args.size_mib)
+        for size_mib in args.sizes_mib:
+            container, blob = f"bench-{uuid.uuid4().hex[:8]}", f"random-{size_mib}-mib.bin"
+            print(f"Uploading {size_mib} MiB to Azurite...", flush=True)
+            expected = upload(client, container, blob, size_mib)
+            for number in range(args.runs):
+                for way in WAYS:
+                    result = run_once(way, container, blob, settings)
+                    if result["sha256"] != expected:
+                        sys.exit(f"{way}: wrong SHA-256 {result['sha256']}, expected {expected}")
+                    runs.setdefault((way, size_mib), []).append(result)
+                    print(
+                        f"{size_mib} MiB run {number + 1} {way:6}: peak {result['peak']:7.1f} MiB "
+                        f"(before the read {result['before']:.1f}), {result['seconds']:.1f} s",
+                        flush=True,
+                    )
+            client.delete_container(container)
+    report = render(runs, args.runs, load)
     print()
     print(report, end="")
     RESULTS.write_text(report, encoding="utf-8")
     return 0
 
 
-def render(runs: dict[str, list[dict]], size_mib: int) -> str:
-    count = len(next(iter(runs.values())))
-    lines = [
-        f"Processing one {size_mib} MiB blob from Azurite (SHA-256 of all of it), "
-        f"{count} runs each, a fresh process per run",
-        f"{'':58}{'peak RSS':>10}{'growth':>9}{'time':>8}",
+def render(runs: dict[tuple[str, int], list[dict]], count: int, load: float) -> str:
+    rows = [("way", "blob", "peak RSS", "growth", "time")]
+    for (way, size_mib), results in runs.items():
+        peak = statistics.median(r["peak"] for r in results)
+        growth = statistics.median(r["peak"] - r["before"] for r in results)
+        seconds = statistics.median(r["seconds"] for r in results)
+        rows.append(
+            (
+                WAYS[way],
+                f"{size_mib} MiB",
+                f"{peak:.0f} MiB",
+                f"{growth:.0f} MiB",
+                f"{seconds:.1f} s",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    table = [
+        "  ".join(
+            cell.ljust(width) if i == 0 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
     ]
-    for way, label in WAYS.items():
-        peak = statistics.median(r["peak"] for r in runs[way])
-        growth = statistics.median(r["peak"] - r["before"] for r in runs[way])
-        seconds = statistics.median(r["seconds"] for r in runs[way])
-        lines.append(f"{label:58}{peak:>6.0f} MiB{growth:>5.0f} MiB{seconds:>6.1f} s")
-    lines += [
-        "(medians; growth = peak RSS minus the peak before the read began)",
+    lines = [
+        f"Processing a blob from Azurite (SHA-256 of all of it): medians of {count} runs,",
+        "a fresh process per run; growth = peak RSS minus the peak before the read began",
         "",
-        f"Python {platform.python_version()} on {platform.system()}, {os.cpu_count()} CPUs; "
-        f"azure-storage-blob {version('azure-storage-blob')}, "
+        *table,
+        "",
+        f"Python {platform.python_version()} on {platform.system()}, {os.cpu_count()} CPUs "
+        f"(load average {load:.1f} at the start); azure-storage-blob "
+        f"{version('azure-storage-blob')},",
         f"azurefunctions-extensions-bindings-blob "
         f"{version('azurefunctions-extensions-bindings-blob')}, Azurite 3.35.0 on 127.0.0.1",
         f"Recorded {date.today().isoformat()}. Rerun: {COMMAND}",
