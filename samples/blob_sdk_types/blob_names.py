@@ -6,6 +6,8 @@ import re
 
 # One path segment: letters, digits, '.', '_', '-', starting with a letter or digit.
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
+# What a valid name can start with.
+PREFIX = re.compile(r"[A-Za-z0-9._-]{0,128}")
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
 
@@ -21,6 +23,15 @@ def check_name(name: str | None) -> str:
             "starting with a letter or digit."
         )
     return name
+
+
+def check_prefix(prefix: str | None) -> str | None:
+    if prefix is not None and not PREFIX.fullmatch(prefix):
+        raise BadInput(
+            f"'prefix' {prefix!r} can't start a file name: use up to 128 letters, digits, "
+            "'.', '_' or '-'."
+        )
+    return prefix or None
 
 
 def check_limit(raw: str | None) -> int:

@@ -10,7 +10,7 @@ import azurefunctions.extensions.bindings.blob as blob
 from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
 from azure.storage.blob import ContentSettings
 
-from blob_names import BadInput, check_limit, check_name
+from blob_names import BadInput, check_limit, check_name, check_prefix
 from digests import digest_in_chunks
 
 app = func.FunctionApp(http_auth_level=func.AuthLevel.FUNCTION)
@@ -76,9 +76,9 @@ def upload_file(req: func.HttpRequest, uploads: blob.ContainerClient) -> func.Ht
 def list_files(req: func.HttpRequest, uploads: blob.ContainerClient) -> func.HttpResponse:
     try:
         limit = check_limit(req.params.get("limit"))
+        prefix = check_prefix(req.params.get("prefix"))
     except BadInput as error:
         return bad_input(error)
-    prefix = req.params.get("prefix") or None
     files = []
     try:
         for item in uploads.list_blobs(name_starts_with=prefix, results_per_page=limit):

@@ -193,8 +193,6 @@ def describe_binding(binding: dict) -> dict:
         "type": binding["type"],
         "direction": str(binding.get("direction", "in")).lower(),
     }
-    if binding.get("properties"):  # e.g. SupportsDeferredBinding, for SDK types
-        described["properties"] = binding["properties"]
     if binding["type"].lower() == "httptrigger":
         described["route"] = binding.get("route")
         described["methods"] = [m.upper() for m in binding.get("methods") or []]

@@ -34,15 +34,6 @@ def http_route(prefix: str, route: str | None, function_name: str) -> str:
     return "/" + "/".join(parts)
 
 
-def binding_details(binding: dict) -> str:
-    """Type and direction; and SupportsDeferredBinding when the worker hands the function an SDK
-    type for it (azurefunctions-extensions-base sets that property at indexing)."""
-    details = f"{binding['type']}, {binding['direction']}"
-    if (binding.get("properties") or {}).get("SupportsDeferredBinding") is True:
-        details += "; SupportsDeferredBinding"
-    return details
-
-
 def function_row(function: dict, route_prefix: str) -> str:
     bindings = function["bindings"]
     trigger = next((b for b in bindings if b["type"].lower().endswith("trigger")), None)
@@ -51,7 +42,7 @@ def function_row(function: dict, route_prefix: str) -> str:
         route = f"`{http_route(route_prefix, trigger['route'], function['name'])}`"
         methods = ", ".join(trigger["methods"]) or "any"
         auth_level = trigger["authLevel"]
-    described = [f"`{b['name']}` ({binding_details(b)})" for b in bindings]
+    described = [f"`{b['name']}` ({b['type']}, {b['direction']})" for b in bindings]
     return table_row(
         [
             f"`{function['name']}`",

@@ -118,3 +118,20 @@ def test_list_with_a_bad_limit_is_400(new_container, limit, message):
 
     assert response.status_code == 400
     assert message in json.loads(response.get_body())["error"]
+
+
+@pytest.mark.parametrize("prefix", ["\x00\x01", "a/b", "../", "é", "x" * 129])
+def test_list_with_a_prefix_no_name_can_start_with_is_400(new_container, prefix):
+    response = get_list(new_container("uploads"), prefix=prefix)
+
+    assert response.status_code == 400
+    assert "can't start a file name" in json.loads(response.get_body())["error"]
+
+
+def test_list_with_an_empty_prefix_lists_everything(new_container):
+    uploads = new_container("uploads")
+    put("a.txt", b"a", uploads)
+
+    response = get_list(uploads, prefix="")
+
+    assert [f["name"] for f in json.loads(response.get_body())["files"]] == ["a.txt"]
