@@ -37,11 +37,12 @@ def code_lines(path: Path) -> list[str]:
     return [line for line in lines if line.strip() and not SECTION_MARKER.search(line)]
 
 
-def test_the_web_framework_twins_are_found():
+def test_the_twins_with_a_shared_package_are_found():
     found = {(v2.name, v1.name, package) for v2, v1, package in twins()}
 
     assert ("fastapi_asgi", "v1_fastapi_asgi", "books_api") in found
     assert ("flask_wsgi", "v1_flask_wsgi", "books_api") in found
+    assert ("event_bindings", "v1_event_bindings", "order_flow") in found
 
 
 @pytest.mark.parametrize(

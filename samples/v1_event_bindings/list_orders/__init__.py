@@ -1,0 +1,11 @@
+# --8<-- [start:cosmos-input-query]
+import azure.functions as func
+
+from order_flow import lookups
+
+
+def main(req: func.HttpRequest, documents: func.DocumentList) -> func.HttpResponse:
+    return lookups.orders_response(req.route_params, documents)
+
+
+# --8<-- [end:cosmos-input-query]
