@@ -347,19 +347,44 @@ def typed_data(protos, value: Any):
     if kind == "double" and isinstance(data, int | float):
         return protos.TypedData(double=data)
     if kind == "model_binding_data" and isinstance(data, dict):
-        unknown = set(data) - {"version", "source", "content_type", "content"}
-        if unknown:
-            raise NotationError(f"unknown model_binding_data keys {sorted(unknown)}")
-        content = data.get("content", "")
+        return protos.TypedData(model_binding_data=model_binding_data(protos, data))
+    if kind == "collection_model_binding_data" and isinstance(data, list):
+        items = [model_binding_data(protos, item) for item in data]
         return protos.TypedData(
-            model_binding_data=protos.ModelBindingData(
-                version=data.get("version", ""),
-                source=data.get("source", ""),
-                content_type=data.get("content_type", ""),
-                content=(content if isinstance(content, str) else json.dumps(content)).encode(),
+            collection_model_binding_data=protos.CollectionModelBindingData(
+                model_binding_data=items
             )
         )
     raise NotationError(f"unknown or malformed TypedData notation: {value!r}")
+
+
+def model_binding_data(protos, data: Any):
+    """A ModelBindingData: its content is "content" (text, or any other JSON value serialized)
+    or "content_base64" (binary, such as the AMQP message of a Service Bus or Event Hubs
+    trigger)."""
+    if not isinstance(data, dict):
+        raise NotationError(f"model_binding_data is not an object: {data!r}")
+    unknown = set(data) - {"version", "source", "content_type", "content", "content_base64"}
+    if unknown:
+        raise NotationError(f"unknown model_binding_data keys {sorted(unknown)}")
+    if "content" in data and "content_base64" in data:
+        raise NotationError('model_binding_data has both "content" and "content_base64"')
+    if "content_base64" in data:
+        if not isinstance(data["content_base64"], str):
+            raise NotationError('model_binding_data "content_base64" is not a string')
+        try:
+            content = base64.b64decode(data["content_base64"], validate=True)
+        except ValueError as error:
+            raise NotationError(f'model_binding_data "content_base64": {error}') from None
+    else:
+        content = data.get("content", "")
+        content = (content if isinstance(content, str) else json.dumps(content)).encode()
+    return protos.ModelBindingData(
+        version=data.get("version", ""),
+        source=data.get("source", ""),
+        content_type=data.get("content_type", ""),
+        content=content,
+    )
 
 
 def notation(data) -> Any:

@@ -1,5 +1,6 @@
 """TypedData notation: what the harness sends for each notation, and how it writes answers."""
 
+import base64
 import importlib.util
 import json
 import sys
@@ -52,6 +53,38 @@ def test_model_binding_data_carries_its_content_as_json_bytes():
     assert json.loads(data.content) == content
 
 
+def test_model_binding_data_carries_binary_content_from_base64():
+    amqp = b"\x00\x53\x75\xa0\x02\xff\x00"  # not UTF-8: a Service Bus or Event Hubs message
+    mbd = {
+        "version": "1.0",
+        "source": "AzureServiceBusReceivedMessage",
+        "content_type": "application/octet-stream",
+        "content_base64": base64.b64encode(amqp).decode(),
+    }
+
+    data = host.typed_data(protos, {"model_binding_data": mbd}).model_binding_data
+
+    assert (data.source, data.content_type, data.content) == (
+        "AzureServiceBusReceivedMessage",
+        "application/octet-stream",
+        amqp,
+    )
+
+
+def test_collection_model_binding_data_carries_each_item_in_order():
+    items = [
+        {"version": "1.0", "source": "AzureEventHubsEventData", "content_base64": "AAE="},
+        {"version": "1.0", "source": "AzureEventHubsEventData", "content": "two"},
+    ]
+
+    data = host.typed_data(protos, {"collection_model_binding_data": items})
+
+    assert [m.content for m in data.collection_model_binding_data.model_binding_data] == [
+        b"\x00\x01",
+        b"two",
+    ]
+
+
 @pytest.mark.parametrize(
     "value",
     [
@@ -60,6 +93,11 @@ def test_model_binding_data_carries_its_content_as_json_bytes():
         {"string": "a", "json": 1},
         "a",
         {"model_binding_data": {"x": 1}},
+        {"model_binding_data": {"content": "a", "content_base64": "YQ=="}},
+        {"model_binding_data": {"content_base64": "not base64!"}},
+        {"model_binding_data": {"content_base64": 1}},
+        {"collection_model_binding_data": [{"x": 1}]},
+        {"collection_model_binding_data": ["a"]},
     ],
 )
 def test_malformed_notation_is_refused(value):
