@@ -1,7 +1,8 @@
 """A v1 sample and its v2 twin (`v1_<name>` and `<name>`) serve the same app code.
 
 Each sample carries its own copy so it stays standalone; this keeps the copies from drifting.
-Packages found in both samples must match, apart from snippet markers and blank lines.
+Packages, and modules at the app root other than function_app.py, found in both samples must
+match, apart from snippet markers and blank lines.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def twins() -> list[tuple[Path, Path, str]]:
-    """(v2 sample, v1 sample, package) for every package the two have in common."""
+    """(v2 sample, v1 sample, package or module) for each one the two have in common."""
     pairs = []
     for v1 in sorted(SAMPLES.glob("v1_*")):
         v2 = SAMPLES / v1.name.removeprefix("v1_")
@@ -29,7 +30,17 @@ def twins() -> list[tuple[Path, Path, str]]:
             package = init.parent.name
             if (v1 / package / "__init__.py").is_file():
                 pairs.append((v2, v1, package))
+        for module in sorted(v2.glob("*.py")):
+            if module.name != "function_app.py" and (v1 / module.name).is_file():
+                pairs.append((v2, v1, module.name))
     return pairs
+
+
+def python_files(sample: Path, shared: str) -> list[Path]:
+    """The files of a shared package, or the shared module itself, relative to the sample."""
+    if shared.endswith(".py"):
+        return [Path(shared)]
+    return sorted(p.relative_to(sample) for p in (sample / shared).rglob("*.py"))
 
 
 def code_lines(path: Path) -> list[str]:
@@ -43,14 +54,16 @@ def test_the_twins_with_a_shared_package_are_found():
     assert ("fastapi_asgi", "v1_fastapi_asgi", "books_api") in found
     assert ("flask_wsgi", "v1_flask_wsgi", "books_api") in found
     assert ("event_bindings", "v1_event_bindings", "order_flow") in found
+    assert ("cosmos_async", "v1_cosmos_async", "database.py") in found
+    assert ("cosmos_async", "v1_cosmos_async", "products.py") in found
 
 
 @pytest.mark.parametrize(
     "v2, v1, package", twins(), ids=lambda value: getattr(value, "name", value)
 )
 def test_shared_package_is_the_same_in_both_models(v2, v1, package):
-    v2_files = sorted(p.relative_to(v2) for p in (v2 / package).rglob("*.py"))
-    v1_files = sorted(p.relative_to(v1) for p in (v1 / package).rglob("*.py"))
+    v2_files = python_files(v2, package)
+    v1_files = python_files(v1, package)
 
     assert v1_files == v2_files
     for rel in v2_files:
