@@ -114,6 +114,45 @@ def test_v1_binding_without_parameter_fails_function_load(tmp_path):
     assert "declared in function.json but not in Python: {'msg'}" in error
 
 
+def test_queue_trigger_name_that_matches_no_parameter_fails_indexing(tmp_path):
+    # E01 is not an HTTP matter: a queue trigger bound as "msg", the parameter named "message".
+    app = copy_app(BROKEN_APPS / "queue_binding_name_mismatch", tmp_path)
+
+    code, report = run_host(app, tmp_path)
+
+    assert code == 1
+    assert only_error(report) == (
+        "worker init (indexing): FunctionLoadError: cannot load the ship_order function: "
+        "the following parameters are declared in Python but not in the function definition "
+        "(function.json or function decorators):  {'message'}"
+    )
+
+
+def test_v1_queue_trigger_name_that_matches_no_parameter_fails_function_load(tmp_path):
+    # The same mistake in function.json: "name": "msg" on the trigger, main(message).
+    app = copy_app(BROKEN_APPS / "v1_queue_binding_name_mismatch", tmp_path)
+
+    code, report = run_host(app, tmp_path)
+
+    assert code == 1
+    assert only_error(report) == (
+        "load ship_order: FunctionLoadError: cannot load the ship_order function: "
+        "the following parameters are declared in Python but not in function.json: {'message'}"
+    )
+
+
+def test_out_type_its_binding_cannot_write_fails_indexing(tmp_path):
+    # func.Out[int] on a queue output: the queue converter writes str, bytes or QueueMessage.
+    code, report = run_host(copy_app(BROKEN_APPS / "out_type_mismatch", tmp_path), tmp_path)
+
+    assert code == 1
+    assert only_error(report) == (
+        "worker init (indexing): FunctionLoadError: cannot load the count_items function: "
+        'binding type "\'quantity\'" and dataType "queue" in the binding decorator do not '
+        "match the corresponding function parameter's Python type annotation int"
+    )
+
+
 @pytest.mark.parametrize("app", [VALID_APP, V1_VALID_APP], ids=["v2", "v1"])
 def test_every_function_is_invoked_and_its_outputs_checked(app, tmp_path):
     code, report = run_host(copy_app(app, tmp_path), tmp_path)
