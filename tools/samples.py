@@ -7,6 +7,8 @@ guide says about it is read, never typed:
 - its summary: the first paragraph of its README.md (the title is the README's heading);
 - its functions and their triggers: the manifest docs/generated/functions/<name>.md, which
   `nox -s "conformance(<name>)"` writes from what the real Python worker reports;
+- its twin: a v1 sample v1_<name> and the v2 sample <name> serve the same app (V1_TWINS
+  names the pairs that don't follow that rule); tools/tests/test_sample_twins.py compares them;
 - the servers its tests start locally: the npm packages its package.json pins;
 - the Python versions its tests run on: the test-samples matrix (PYTHONS).
 
@@ -78,6 +80,8 @@ TRIGGER_NAMES = {
     "serviceBusTrigger": "Service Bus",
     "eventHubTrigger": "Event Hubs",
 }
+# v1 samples whose v2 twin isn't named like them without the "v1_" prefix.
+V1_TWINS = {"v1_http": "http_blueprint"}
 GALLERY = Path("docs/generated/gallery.md")
 DOWNLOADS = Path("docs/downloads")
 NAV_SAMPLE = re.compile(r"^\s*-\s*(?:[^:\n]+:\s*)?samples/(?P<name>[-\w]+)\.md\s*$", re.M)
@@ -115,6 +119,17 @@ class Sample:
 def names(root: Path = ROOT) -> list[str]:
     """Every folder under samples/ with a requirements-test.txt is a sample."""
     return sorted(p.parent.name for p in (root / "samples").glob("*/requirements-test.txt"))
+
+
+def twins(root: Path = ROOT) -> list[tuple[str, str]]:
+    """(v2 sample, v1 sample) for each v1 sample whose v2 twin is in the repository."""
+    samples = set(names(root))
+    pairs = []
+    for v1 in sorted(name for name in samples if name.startswith("v1_")):
+        v2 = V1_TWINS.get(v1, v1.removeprefix("v1_"))
+        if v2 in samples:
+            pairs.append((v2, v1))
+    return pairs
 
 
 def load(name: str, root: Path = ROOT) -> Sample:

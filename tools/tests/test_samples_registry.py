@@ -110,6 +110,14 @@ def test_a_v1_sample_is_told_by_its_function_folders(repo):
     assert registry.load("demo", repo).model == "v1"
 
 
+def test_a_v1_sample_twins_the_v2_sample_named_without_its_prefix(repo, monkeypatch):
+    for name in ("v1_demo", "v1_alone", "v1_hello"):
+        write(repo, {f"samples/{name}/requirements-test.txt": "pytest\n"})
+    monkeypatch.setattr(registry, "V1_TWINS", {"v1_hello": "demo"})
+
+    assert registry.twins(repo) == [("demo", "v1_demo"), ("demo", "v1_hello")]
+
+
 def test_both_models_in_one_folder_is_a_problem(repo):
     write(repo, {"samples/demo/hello/function.json": "{}"})
     assert any("not both" in p for p in registry.problems(repo))
