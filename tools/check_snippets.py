@@ -33,7 +33,10 @@ import sys
 import textwrap
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+# What a developer's machine adds to a sample (.venv, node_modules, caches): the registry's list.
+from samples import is_local
 
 # Languages a page may write inline: terminal sessions and plain output.
 INLINE_LANGUAGES = {"console", "text"}
@@ -67,16 +70,6 @@ MARKDOWN_LINK = re.compile(r"\]\((?!https?:)([^)#\s]+\.md)(?:#[^)\s]*)?\)")
 LINE_RANGE = re.compile(r":-?\d*(:-?\d*)?(,-?\d*(:-?\d*)?)*$")
 SECTION_SUFFIX = re.compile(r":(?P<section>[a-z][-_0-9a-z]*)$", re.IGNORECASE)
 
-# Folders a developer's machine adds to a sample; never part of it.
-LOCAL_FOLDERS = {
-    "node_modules",
-    "__pycache__",
-    ".venv",
-    "venv",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".nox",
-}
 TEXT_SUFFIXES = {".py", ".json", ".txt", ".ini", ".toml", ".cfg", ".md", ".yml", ".yaml", ""}
 
 
@@ -134,7 +127,7 @@ def read_samples(root: Path, samples_dir: Path, report: Report) -> dict[str, Sam
     for path in sorted(samples_dir.rglob("*")):
         if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
             continue
-        if any(part in LOCAL_FOLDERS for part in path.relative_to(samples_dir).parts):
+        if is_local(PurePosixPath(path.relative_to(samples_dir).as_posix()), is_dir=False):
             continue
         rel = path.relative_to(root).as_posix()
         try:
