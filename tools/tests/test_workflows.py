@@ -1,4 +1,4 @@
-"""The GitHub workflows run the same nox sessions as .ci/run, nothing defined twice."""
+"""CI runs the README's test command, and the GitHub workflows run the same nox sessions."""
 
 from __future__ import annotations
 
@@ -34,12 +34,23 @@ def nox_sessions(command: str) -> list[str]:
     return sessions
 
 
-def ci_run_sessions() -> set[str]:
-    sessions = set()
-    for line in (REPO / ".ci" / "run").read_text().splitlines():
-        if re.match(r"^run \S+ -s ", line):
-            sessions.update(nox_sessions(line))
-    return sessions
+def default_sessions() -> set[str]:
+    """What plain `nox` runs: nox.options.sessions in noxfile.py."""
+    tree = ast.parse((REPO / "noxfile.py").read_text())
+    defaults = next(
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and any(ast.unparse(target) == "nox.options.sessions" for target in node.targets)
+    )
+    return set(ast.literal_eval(defaults))
+
+
+def readme_test_command() -> str:
+    """The README's "run every test" command, from the console block after that phrase."""
+    readme = (REPO / "README.md").read_text()
+    block = readme[readme.index("Run every test") :]
+    return next(line[2:] for line in block.splitlines() if line.startswith("$ "))
 
 
 def workflow_steps(name: str) -> list[tuple[dict, dict]]:
@@ -55,17 +66,24 @@ def workflow_sessions(name: str) -> set[str]:
     return sessions
 
 
-def test_ci_run_names_the_sessions_it_runs():
-    assert ci_run_sessions() >= {"test-samples", "conformance", "docs", "lint"}
+def test_ci_run_runs_the_readme_test_command():
+    command = readme_test_command()
+    assert command.split() == ["uvx", "--with-requirements", "requirements-dev.txt", "nox"]
+    lines = [line.strip() for line in (REPO / ".ci" / "run").read_text().splitlines()]
+    assert any(line.startswith(command + " ") or line == command for line in lines)
 
 
-def test_the_tests_workflow_runs_exactly_the_sessions_of_ci_run():
-    assert workflow_sessions("tests.yml") == ci_run_sessions()
+def test_nox_alone_runs_every_check():
+    assert default_sessions() >= {"test-samples", "conformance", "docs", "lint"}
 
 
-def test_the_pages_workflow_builds_with_a_session_of_ci_run():
+def test_the_tests_workflow_runs_exactly_the_default_sessions():
+    assert workflow_sessions("tests.yml") == default_sessions()
+
+
+def test_the_pages_workflow_builds_with_a_default_session():
     assert workflow_sessions("pages.yml") == {"docs"}
-    assert workflow_sessions("pages.yml") <= ci_run_sessions()
+    assert workflow_sessions("pages.yml") <= default_sessions()
 
 
 def test_test_samples_has_one_job_per_python_of_the_registry():
@@ -90,18 +108,6 @@ def test_the_pages_workflow_uploads_the_built_site_and_deploys_it_from_main():
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     upload = next(s for _, s in workflow_steps("pages.yml") if "upload-pages" in s.get("uses", ""))
     assert upload["with"]["path"] == "site"  # where nox -s docs builds it
-
-
-def test_nox_alone_runs_what_ci_runs():
-    """The README's "run every test" command is plain `nox`: its default sessions."""
-    tree = ast.parse((REPO / "noxfile.py").read_text())
-    defaults = next(
-        node.value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Assign)
-        and any(ast.unparse(target) == "nox.options.sessions" for target in node.targets)
-    )
-    assert set(ast.literal_eval(defaults)) == ci_run_sessions()
 
 
 def test_every_cached_lock_file_pattern_matches_a_file():
