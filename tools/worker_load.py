@@ -20,9 +20,7 @@ import asyncio
 import importlib
 import importlib.metadata
 import importlib.util
-import inspect
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -40,10 +38,7 @@ def load_host():
 
 
 async def index_and_load(harness, app_dir: Path, report, runtime, protos) -> list[str]:
-    # Newer harnesses also collect the worker's logs per invocation; none is sent here.
-    takes_logs = "logs" in inspect.signature(harness.Host).parameters
-    extra = [harness.LogCollector(runtime)] if takes_logs else []
-    host = harness.Host(app_dir, protos, report, runtime, *extra)
+    host = harness.Host(app_dir, protos, report, runtime, harness.LogCollector(runtime))
     runtime.start_threadpool_executor()
     loaded = []
     try:
@@ -67,21 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     report_path = args.report.resolve() if args.report else None
 
     harness = load_host()
-    # As the host starts the worker: in the app folder, which is first on sys.path.
-    os.chdir(app_dir)
-    sys.path.insert(0, str(app_dir))
-    os.environ.update(harness.local_settings(app_dir))
-    script = os.environ.get("PYTHON_SCRIPT_FILE_NAME", "function_app.py")
-    is_v2 = (app_dir / script).is_file()
-    package = harness.V2_RUNTIME if is_v2 else harness.V1_RUNTIME
-    report = harness.Report(
-        model="v2" if is_v2 else "v1",
-        runtime=f"{package} {importlib.metadata.version(package)}",
-        route_prefix=harness.route_prefix(app_dir),
-    )
+    harness.enter_app_folder(app_dir)
+    protos = harness.load_protos()  # the runtime-v1 wheel's messages, before a runtime is imported
+    report, runtime = harness.start_worker_process(app_dir, settings={})
     print(f"worker_load: {app_dir.name} ({report.model} model, {report.runtime})", flush=True)
-    protos = harness.load_protos()
-    runtime = importlib.import_module(package.replace("-", "_"))
     loaded = asyncio.run(index_and_load(harness, app_dir, report, runtime, protos))
 
     result = {

@@ -1018,6 +1018,28 @@ async def stop_background_tasks() -> None:
         logging.disable(logging.NOTSET)
 
 
+def enter_app_folder(app_dir: Path) -> None:
+    """The host starts the worker in the app folder, and the worker imports the app from there."""
+    os.chdir(app_dir)
+    sys.path.insert(0, str(app_dir))
+
+
+def start_worker_process(app_dir: Path, settings: dict[str, str]) -> tuple[Report, Any]:
+    """Apply the app settings as Core Tools does (local.settings.json, then `settings` on top)
+    and pick the runtime package of the app's model: an empty Report, and the runtime module."""
+    os.environ.update(local_settings(app_dir))
+    os.environ.update(settings)
+    script = os.environ.get("PYTHON_SCRIPT_FILE_NAME", "function_app.py")
+    is_v2 = (app_dir / script).is_file()
+    package = V2_RUNTIME if is_v2 else V1_RUNTIME
+    report = Report(
+        model="v2" if is_v2 else "v1",
+        runtime=f"{package} {importlib.metadata.version(package)}",
+        route_prefix=route_prefix(app_dir),
+    )
+    return report, importlib.import_module(package.replace("-", "_"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("app_dir", type=Path, help="the function app folder (holds host.json)")
@@ -1033,25 +1055,13 @@ def main(argv: list[str] | None = None) -> int:
     app_dir = args.app_dir.resolve()
     report_path = args.report.resolve() if args.report else None
 
-    # The host starts the worker in the app folder, and the worker imports the app from there.
-    os.chdir(app_dir)
-    sys.path.insert(0, str(app_dir))
+    enter_app_folder(app_dir)
     # app_environment() decides from the caller's environment (it may point at a real server),
     # so it runs first; its settings then win over local.settings.json, which Core Tools applies.
     with app_environment(app_dir) as settings:
-        os.environ.update(local_settings(app_dir))
-        os.environ.update(settings)
-        script = os.environ.get("PYTHON_SCRIPT_FILE_NAME", "function_app.py")
-        is_v2 = (app_dir / script).is_file()
-        package = V2_RUNTIME if is_v2 else V1_RUNTIME
-        report = Report(
-            model="v2" if is_v2 else "v1",
-            runtime=f"{package} {importlib.metadata.version(package)}",
-            route_prefix=route_prefix(app_dir),
-        )
+        protos = load_protos()  # the runtime-v1 wheel's messages, before a runtime is imported
+        report, runtime = start_worker_process(app_dir, settings)
         print(f"conformance: {app_dir.name} ({report.model} model, {report.runtime})", flush=True)
-        protos = load_protos()
-        runtime = importlib.import_module(package.replace("-", "_"))
         asyncio.run(run(app_dir, report, runtime, protos, args.battery))
 
     if report_path:
