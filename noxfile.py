@@ -210,7 +210,8 @@ def package(session: nox.Session, sample: str) -> None:
     local-build one (plus requirements.txt installed for Linux x86_64 into
     .python_packages/lib/site-packages), checks both (host.json at the root; no local settings,
     tests or environments; every import resolvable), then indexes and loads the local build with
-    the worker runtime and nothing else. It records both sizes in docs/generated/packages/.
+    the worker runtime and nothing else. It records both sizes in docs/generated/packages/; in CI
+    it fails instead when the committed remote-build size differs.
     """
     session.notify("package-tool")
     session.install("-r", str(CONFORMANCE_DIR / "requirements.txt"), "pathspec>=0.12", "pip")
@@ -226,6 +227,7 @@ def package(session: nox.Session, sample: str) -> None:
         WORKER_PYTHON,
         "--record",
         str(PACKAGES_DIR / f"{sample}.md"),
+        *(["--check"] if IN_CI else []),
     )
 
 

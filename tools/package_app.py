@@ -1,6 +1,7 @@
 """Build a function app's deployment package as Core Tools does, check it, and load it alone.
 
-Usage: python package_app.py APP_DIR --output DIR [--python-version 3.13] [--record FILE.md]
+Usage: python package_app.py APP_DIR --output DIR [--python-version 3.13]
+                              [--record FILE.md [--check]]
 
 Two packages, as `func azure functionapp publish` makes them:
 - remote build (the default): the contents of the app folder, minus what `.funcignore` names
@@ -251,6 +252,10 @@ def size_table(app_name: str, packages: list[Package], python_version: str) -> s
     )
 
 
+def remote_build_row(table: str) -> str | None:
+    return next((row for row in table.splitlines() if row.startswith("| remote build |")), None)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("app_dir", type=Path, help="the function app folder (holds host.json)")
@@ -261,6 +266,11 @@ def main(argv: list[str] | None = None) -> int:
         help="the app's Python in Azure (default: this one, which also loads the package)",
     )
     parser.add_argument("--record", type=Path, help="write the packages' sizes here (Markdown)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="with --record: write nothing, fail if the recorded remote build differs",
+    )
     args = parser.parse_args(argv)
     app_dir, output = args.app_dir.resolve(), args.output.resolve()
     if output.exists() and any(output.iterdir()):
@@ -290,11 +300,21 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print(f"package_app: {app_dir.name}: {len(problems)} problem(s)")
         return 1
-    if args.record:
+    table = size_table(app_dir.name, [remote, local], args.python_version)
+    if args.record and args.check:
+        recorded = args.record.read_text(encoding="utf-8") if args.record.is_file() else ""
+        # The remote build is the sample's own files; the local build also holds the newest
+        # releases of its dependencies, so only the remote build must match the record.
+        if remote_build_row(recorded) != remote_build_row(table):
+            print(
+                f"  FAIL {args.record} is out of date: run "
+                f'nox -s "package({app_dir.name})" and commit it',
+                flush=True,
+            )
+            return 1
+    elif args.record:
         args.record.parent.mkdir(parents=True, exist_ok=True)
-        args.record.write_text(
-            size_table(app_dir.name, [remote, local], args.python_version), encoding="utf-8"
-        )
+        args.record.write_text(table, encoding="utf-8")
         print(f"package_app: recorded the sizes in {args.record}")
     print(f"package_app: {app_dir.name}: OK")
     return 0

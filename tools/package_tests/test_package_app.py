@@ -146,3 +146,16 @@ def test_guarded_imports_may_be_missing(tmp_path):
         "mypy_extensions?",
         "mypy_extensions.TypedDict?",
     }
+
+
+def test_check_fails_when_the_recorded_remote_build_differs(app, tmp_path, capfd):
+    record = tmp_path / "sizes.md"
+    args = [str(app), "--record", str(record)]
+    assert package_app.main([*args, "--output", str(tmp_path / "first")]) == 0
+    assert package_app.main([*args, "--output", str(tmp_path / "same"), "--check"]) == 0
+
+    write(app / "farewell.py", "def farewell():\n    return 'Goodbye'\n")
+    code = package_app.main([*args, "--output", str(tmp_path / "changed"), "--check"])
+
+    assert code == 1
+    assert "is out of date" in capfd.readouterr().out
